@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Connections;
+
+namespace MentorFlow.Functions.Hosting;
+
+/// <summary>
+/// The README's main command: runs the app until Ctrl-C, telling the operator where it listens
+/// and where its files go.
+/// </summary>
+public static class MainCommand
+{
+    /// <summary>Runs the app; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = MentorFlowApp.Build(args);
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+        app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"MentorFlow could not start: {ex.Message} Stop the program using that port, " +
+                "or choose another with --urls http://127.0.0.1:<port>.");
+            return 2;
+        }
+    }
+
+    private static void PrintBanner(WebApplication app)
+    {
+        var folders = app.Services.GetRequiredService<EmbeddedFolders>();
+        Console.WriteLine($"MentorFlow is running at {string.Join(", ", app.Urls)}");
+        Console.WriteLine($"  data:    {folders.Data}");
+        Console.WriteLine($"  outbox:  {folders.Outbox}");
+        Console.WriteLine($"  reports: {folders.Reports}");
+        Console.WriteLine("Press Ctrl-C to stop.");
+    }
+}

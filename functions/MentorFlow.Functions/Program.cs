@@ -1,0 +1,3 @@
+using MentorFlow.Functions.Hosting;
+
+return await MainCommand.RunAsync(args);

@@ -1,0 +1,22 @@
+using MentorFlow.Testing;
+
+namespace MentorFlow.Functions.Tests;
+
+public sealed class DependencyDirectionTests
+{
+    [Fact]
+    public void The_app_references_the_program_and_the_reports_and_nothing_references_the_app()
+    {
+        Assert.Equal(
+            ["MentorFlow.Core", "MentorFlow.Reports"],
+            ProjectReferences.Of("functions/MentorFlow.Functions/MentorFlow.Functions.csproj").Order());
+
+        string[] others =
+        [
+            "functions/MentorFlow.Durable/MentorFlow.Durable.csproj",
+            "functions/MentorFlow.Core/MentorFlow.Core.csproj",
+            "reports/MentorFlow.Reports/MentorFlow.Reports.csproj",
+        ];
+        Assert.All(others, project => Assert.DoesNotContain("MentorFlow.Functions", ProjectReferences.Of(project)));
+    }
+}
