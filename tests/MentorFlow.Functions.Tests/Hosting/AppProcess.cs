@@ -13,6 +13,7 @@ namespace MentorFlow.Functions.Tests.Hosting;
 internal sealed partial class AppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<Uri> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,7 +68,15 @@ internal sealed partial class AppProcess : IAsyncDisposable
             await kill.WaitForExitAsync();
         }
 
-        await _process.WaitForExitAsync().WaitAsync(StartTimeout);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The app did not stop within {StopTimeout.TotalSeconds} s of SIGINT. It printed:\n{Output}");
+        }
+
         _process.WaitForExit();
         return _process.ExitCode;
     }
@@ -86,13 +95,17 @@ internal sealed partial class AppProcess : IAsyncDisposable
 
     private static AppProcess Launch(string root, string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // A runner started in the background inherits SIGINT as ignored; a terminal's Ctrl-C is not,
+        // so env restores the default before it execs the app (same PID).
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = root,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
         start.ArgumentList.Add(AppAssemblyPath());
         foreach (var argument in arguments)
         {
