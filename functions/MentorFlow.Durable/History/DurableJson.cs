@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MentorFlow.Durable.History;
+
+/// <summary>How the engine writes payloads (inputs, outputs, custom status) and history events as JSON.</summary>
+public static class DurableJson
+{
+    /// <summary>The options every payload and event goes through.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Serializes a payload; null stays null.</summary>
+    public static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    /// <summary>Reads a payload as <paramref name="type"/>; null or empty reads as the type's default.</summary>
+    public static object? Deserialize(string? json, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (string.IsNullOrEmpty(json))
+        {
+            return type.IsValueType ? Activator.CreateInstance(type) : null;
+        }
+
+        return JsonSerializer.Deserialize(json, type, Options);
+    }
+
+    /// <summary>Reads a payload as <typeparamref name="T"/>.</summary>
+    public static T? Deserialize<T>(string? json) => (T?)Deserialize(json, typeof(T));
+
+    /// <summary>Writes one history event.</summary>
+    public static string SerializeEvent(HistoryEvent historyEvent) => JsonSerializer.Serialize(historyEvent, Options);
+
+    /// <summary>Reads one history event.</summary>
+    public static HistoryEvent DeserializeEvent(string json) =>
+        JsonSerializer.Deserialize<HistoryEvent>(json, Options) ?? throw new JsonException("A history event was empty.");
+}

@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.Text.Json;
+using MentorFlow.Durable.History;
+using MentorFlow.Durable.Worker;
+using Microsoft.Data.Sqlite;
+
+namespace MentorFlow.Durable.Sqlite;
+
+/// <summary>
+/// The embedded backend: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed
+/// step survives power loss. Table shapes and the one-transaction checkpoint follow durabletask-mssql.
+/// </summary>
+public sealed class SqliteOrchestrationStore : IOrchestrationStore
+{
+    private const string InstanceColumns =
+        "InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, Input, Output, CustomStatus, " +
+        "FailureDetails, ParentInstanceId, ParentTaskId, DispatchAttempts, LastDispatchError, WaitingReason";
+
+    private const string TerminalStatuses = "('Completed','Failed','Terminated')";
+
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating and migrating when needed) the database at <paramref name="path"/>.</summary>
+    public SqliteOrchestrationStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30, // waits this long for another writer's lock
+        }.ToString();
+
+        using var connection = Open();
+        Execute(connection, null, "PRAGMA journal_mode=WAL;");
+        SqliteSchema.Migrate(connection);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var created = CreateInstance(connection, transaction, instance, now);
+        transaction.Commit();
+        return Task.FromResult(created);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var connection = Open();
+        var queued = InsertMessage(connection, null, new OutgoingMessage(instanceId, message, visibleAt));
+        return Task.FromResult(queued);
+    }
+
+    /// <inheritdoc/>
+    public Task<OrchestrationWorkItem?> TryLockOrchestrationAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var nowMs = Ms(now);
+        var instanceId = Scalar(connection, transaction, $"""
+            SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
+            WHERE e.VisibleAt <= $now
+              AND (i.LockExpiration IS NULL OR i.LockExpiration <= $now)
+              AND (i.RuntimeStatus <> 'Suspended' OR e.EventType IN ('ExecutionResumed', 'ExecutionTerminated'))
+            ORDER BY e.VisibleAt, e.SequenceNumber LIMIT 1;
+            """, ("$now", nowMs)) as string;
+        if (instanceId is null)
+        {
+            return Task.FromResult<OrchestrationWorkItem?>(null);
+        }
+
+        Execute(connection, transaction, """
+            UPDATE Instances SET LockedBy = $worker, LockExpiration = $expires, DispatchAttempts = DispatchAttempts + 1
+            WHERE InstanceId = $id;
+            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$id", instanceId));
+        var instance = ReadInstance(connection, transaction, instanceId)!;
+        var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
+        var messages = new List<QueuedMessage>();
+        using (var read = Command(connection, transaction,
+            "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY SequenceNumber;",
+            ("$id", instanceId), ("$now", nowMs)))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
+            }
+        }
+
+        transaction.Commit();
+        return Task.FromResult<OrchestrationWorkItem?>(new OrchestrationWorkItem(instance, history, messages, workerId));
+    }
+
+    /// <inheritdoc/>
+    public Task CompleteOrchestrationAsync(OrchestrationWorkItem workItem, Checkpoint checkpoint, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var instance = workItem.Instance;
+        var newExecution = checkpoint.ExecutionId != instance.ExecutionId;
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var updated = Execute(connection, transaction, """
+            UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
+                ExecutionId = $execution, Input = CASE WHEN $newExecution THEN $input ELSE Input END, LastUpdatedAt = $now,
+                LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
+            WHERE InstanceId = $id AND LockedBy = $worker;
+            """,
+            ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
+            ("$failure", checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options)),
+            ("$execution", checkpoint.ExecutionId), ("$newExecution", newExecution), ("$input", checkpoint.NewExecutionInput),
+            ("$now", Ms(now)), ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
+        if (updated != 1)
+        {
+            throw new LeaseLostException($"Instance '{instance.InstanceId}' was taken over by another worker; this episode is discarded.");
+        }
+
+        if (newExecution)
+        {
+            // A new execution starts clean: old history, its pending calls and their late results go.
+            Execute(connection, transaction, "DELETE FROM History WHERE InstanceId = $id;", ("$id", instance.InstanceId));
+            Execute(connection, transaction, "DELETE FROM NewTasks WHERE InstanceId = $id;", ("$id", instance.InstanceId));
+            Execute(connection, transaction,
+                "DELETE FROM NewEvents WHERE InstanceId = $id AND EventType NOT IN ('EventRaised', 'ExecutionTerminated', 'ExecutionSuspended', 'ExecutionResumed');",
+                ("$id", instance.InstanceId));
+        }
+
+        var sequence = newExecution ? 0 : workItem.History.Count;
+        foreach (var historyEvent in checkpoint.NewHistory)
+        {
+            Execute(connection, transaction,
+                "INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, Payload) VALUES ($id, $execution, $sequence, $type, $payload);",
+                ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId), ("$sequence", sequence++),
+                ("$type", historyEvent.EventType), ("$payload", DurableJson.SerializeEvent(historyEvent)));
+        }
+
+        foreach (var consumed in checkpoint.ConsumedMessages)
+        {
+            Execute(connection, transaction, "DELETE FROM NewEvents WHERE SequenceNumber = $sequence;", ("$sequence", consumed));
+        }
+
+        foreach (var activity in checkpoint.NewActivities)
+        {
+            Execute(connection, transaction, """
+                INSERT INTO NewTasks (InstanceId, ExecutionId, TaskId, Name, Input, VisibleAt)
+                VALUES ($id, $execution, $task, $name, $input, $now);
+                """,
+                ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId), ("$task", activity.TaskId),
+                ("$name", activity.Name), ("$input", activity.Input), ("$now", Ms(now)));
+        }
+
+        foreach (var child in checkpoint.NewInstances)
+        {
+            CreateInstance(connection, transaction, child, now);
+        }
+
+        foreach (var message in checkpoint.Messages)
+        {
+            InsertMessage(connection, transaction, message);
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, AbandonReason reason, DateTime retryAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(reason);
+        using var connection = Open();
+        Execute(connection, null, """
+            UPDATE Instances SET LockedBy = NULL, LockExpiration = $retryAt,
+                LastDispatchError = IFNULL($error, LastDispatchError), WaitingReason = $waiting,
+                DispatchAttempts = CASE WHEN $error IS NULL THEN 0 ELSE DispatchAttempts END
+            WHERE InstanceId = $id AND LockedBy = $worker;
+            """,
+            ("$retryAt", Ms(retryAt)), ("$error", reason.DispatchError), ("$waiting", reason.WaitingReason),
+            ("$id", workItem.Instance.InstanceId), ("$worker", workItem.LockedBy));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<ActivityWorkItem?> TryLockActivityAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var nowMs = Ms(now);
+        ActivityWorkItem? item = null;
+        using (var read = Command(connection, transaction, """
+            SELECT SequenceNumber, InstanceId, ExecutionId, TaskId, Name, Input, DequeueCount FROM NewTasks
+            WHERE VisibleAt <= $now AND (LockExpiration IS NULL OR LockExpiration <= $now)
+            ORDER BY SequenceNumber LIMIT 1;
+            """, ("$now", nowMs)))
+        using (var reader = read.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                item = new ActivityWorkItem(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6) + 1, workerId);
+            }
+        }
+
+        if (item is not null)
+        {
+            Execute(connection, transaction,
+                "UPDATE NewTasks SET LockedBy = $worker, LockExpiration = $expires, DequeueCount = DequeueCount + 1 WHERE SequenceNumber = $sequence;",
+                ("$worker", workerId), ("$expires", Ms(now + lease)), ("$sequence", item.SequenceNumber));
+        }
+
+        transaction.Commit();
+        return Task.FromResult(item);
+    }
+
+    /// <inheritdoc/>
+    public Task CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(result);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var removed = Execute(connection, transaction, "DELETE FROM NewTasks WHERE SequenceNumber = $sequence AND LockedBy = $worker;",
+            ("$sequence", workItem.SequenceNumber), ("$worker", workItem.LockedBy));
+        // Lost the lease: whoever holds it now delivers the result (replay ignores a second one anyway).
+        if (removed == 1)
+        {
+            Execute(connection, transaction, """
+                INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
+                SELECT $id, $now, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id AND ExecutionId = $execution);
+                """,
+                ("$id", workItem.InstanceId), ("$now", Ms(now)), ("$type", result.EventType),
+                ("$payload", DurableJson.SerializeEvent(result)), ("$execution", workItem.ExecutionId));
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        return Task.FromResult(ReadInstance(connection, null, instanceId));
+    }
+
+    /// <inheritdoc/>
+    public Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string> { "1 = 1" };
+        var parameters = new List<(string, object?)>();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var names = statuses.Select((status, i) => (Name: $"$s{i}", Value: status.ToString())).ToList();
+            where.Add($"RuntimeStatus IN ({string.Join(", ", names.Select(n => n.Name))})");
+            parameters.AddRange(names.Select(n => (n.Name, (object?)n.Value)));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            where.Add("CreatedAt >= $from");
+            parameters.Add(("$from", Ms(from)));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            where.Add("CreatedAt < $to");
+            parameters.Add(("$to", Ms(to)));
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
+        {
+            where.Add("substr(InstanceId, 1, length($prefix)) = $prefix");
+            parameters.Add(("$prefix", query.InstanceIdPrefix));
+        }
+
+        if (query.ContinuationToken is { } token)
+        {
+            var (createdAt, afterId) = ReadToken(token);
+            where.Add("(CreatedAt > $afterCreated OR (CreatedAt = $afterCreated AND InstanceId > $afterId))");
+            parameters.Add(("$afterCreated", createdAt));
+            parameters.Add(("$afterId", afterId));
+        }
+
+        parameters.Add(("$take", query.PageSize + 1));
+        using var connection = Open();
+        var rows = ReadInstances(connection, null,
+            $"SELECT {InstanceColumns} FROM Instances WHERE {string.Join(" AND ", where)} ORDER BY CreatedAt, InstanceId LIMIT $take;",
+            [.. parameters]);
+        var page = rows.Take(query.PageSize).ToList();
+        var next = rows.Count > query.PageSize
+            ? string.Create(CultureInfo.InvariantCulture, $"{Ms(page[^1].CreatedAt)}|{page[^1].InstanceId}")
+            : null;
+        return Task.FromResult(new OrchestrationPage([.. page.Select(instance => instance.ToMetadata())], next));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        var instance = ReadInstance(connection, null, instanceId);
+        return Task.FromResult<IReadOnlyList<HistoryEvent>>(instance is null ? [] : ReadHistory(connection, null, instanceId, instance.ExecutionId));
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var deleted = Execute(connection, transaction,
+            $"DELETE FROM Instances WHERE InstanceId = $id AND RuntimeStatus IN {TerminalStatuses};", ("$id", instanceId));
+        if (deleted == 1)
+        {
+            DeleteInstanceData(connection, transaction, instanceId);
+        }
+
+        transaction.Commit();
+        return Task.FromResult(deleted == 1);
+    }
+
+    private static bool CreateInstance(SqliteConnection connection, SqliteTransaction transaction, NewInstance instance, DateTime now)
+    {
+        var existing = Scalar(connection, transaction, "SELECT RuntimeStatus FROM Instances WHERE InstanceId = $id;", ("$id", instance.InstanceId)) as string;
+        if (existing is not null && !IsTerminal(existing))
+        {
+            return false;
+        }
+
+        if (existing is not null)
+        {
+            // A finished instance's id may be reused: the old one is replaced.
+            DeleteInstanceData(connection, transaction, instance.InstanceId);
+        }
+
+        var executionId = Guid.NewGuid().ToString("N");
+        Execute(connection, transaction, """
+            INSERT OR REPLACE INTO Instances (InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, Input, ParentInstanceId, ParentTaskId)
+            VALUES ($id, $execution, $name, $version, 'Pending', $now, $now, $input, $parent, $parentTask);
+            """,
+            ("$id", instance.InstanceId), ("$execution", executionId), ("$name", instance.Name), ("$version", instance.Version),
+            ("$now", Ms(now)), ("$input", instance.Input), ("$parent", instance.Parent?.InstanceId), ("$parentTask", instance.Parent?.TaskScheduledId));
+        var started = new ExecutionStartedEvent(now, instance.Name, instance.Version, executionId, instance.Input, instance.Parent);
+        InsertMessage(connection, transaction, new OutgoingMessage(instance.InstanceId, started, instance.StartAt));
+        return true;
+    }
+
+    private static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message) =>
+        Execute(connection, transaction, """
+            INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
+            SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
+            """,
+            ("$id", message.InstanceId), ("$visibleAt", Ms(message.VisibleAt)), ("$type", message.Event.EventType),
+            ("$payload", DurableJson.SerializeEvent(message.Event))) == 1;
+
+    private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
+    {
+        foreach (var table in new[] { "History", "NewEvents", "NewTasks" })
+        {
+            Execute(connection, transaction, $"DELETE FROM {table} WHERE InstanceId = $id;", ("$id", instanceId));
+        }
+    }
+
+    private static bool IsTerminal(string status) => status is "Completed" or "Failed" or "Terminated";
+
+    private static InstanceRecord? ReadInstance(SqliteConnection connection, SqliteTransaction? transaction, string instanceId) =>
+        ReadInstances(connection, transaction, $"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $id;", ("$id", instanceId))
+            .SingleOrDefault();
+
+    private static List<InstanceRecord> ReadInstances(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<InstanceRecord>();
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new InstanceRecord(
+                InstanceId: reader.GetString(0),
+                ExecutionId: reader.GetString(1),
+                Name: reader.GetString(2),
+                Version: reader.GetString(3),
+                Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(4)),
+                CreatedAt: FromMs(reader.GetInt64(5)),
+                LastUpdatedAt: FromMs(reader.GetInt64(6)),
+                Input: Text(7),
+                Output: Text(8),
+                CustomStatus: Text(9),
+                Failure: Text(10) is { } failure ? JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options) : null,
+                Parent: Text(11) is { } parent ? new ParentInstance(parent, reader.GetInt32(12)) : null,
+                DispatchAttempts: reader.GetInt32(13),
+                LastDispatchError: Text(14),
+                WaitingReason: Text(15)));
+        }
+
+        return rows;
+    }
+
+    private static List<HistoryEvent> ReadHistory(SqliteConnection connection, SqliteTransaction? transaction, string instanceId, string executionId)
+    {
+        using var command = Command(connection, transaction,
+            "SELECT Payload FROM History WHERE InstanceId = $id AND ExecutionId = $execution ORDER BY SequenceNumber;",
+            ("$id", instanceId), ("$execution", executionId));
+        using var reader = command.ExecuteReader();
+        var history = new List<HistoryEvent>();
+        while (reader.Read())
+        {
+            history.Add(DurableJson.DeserializeEvent(reader.GetString(0)));
+        }
+
+        return history;
+    }
+
+    private static (long CreatedAt, string InstanceId) ReadToken(string token)
+    {
+        var separator = token.IndexOf('|', StringComparison.Ordinal);
+        if (separator <= 0 || !long.TryParse(token.AsSpan(0, separator), NumberStyles.Integer, CultureInfo.InvariantCulture, out var createdAt))
+        {
+            throw new ArgumentException($"'{token}' is not a continuation token from a previous page.", nameof(token));
+        }
+
+        return (createdAt, token[(separator + 1)..]);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, null, "PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private static long Ms(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    private static DateTime FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
+}

@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+
+namespace MentorFlow.Durable.Sqlite;
+
+/// <summary>The engine's tables, created and migrated by the engine itself, one numbered step at a time.</summary>
+internal static class SqliteSchema
+{
+    // Append new steps; never edit a shipped one.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE Instances (
+            InstanceId TEXT NOT NULL PRIMARY KEY,
+            ExecutionId TEXT NOT NULL,
+            Name TEXT NOT NULL,
+            Version TEXT NOT NULL,
+            RuntimeStatus TEXT NOT NULL,
+            CreatedAt INTEGER NOT NULL,
+            LastUpdatedAt INTEGER NOT NULL,
+            Input TEXT NULL,
+            Output TEXT NULL,
+            CustomStatus TEXT NULL,
+            FailureDetails TEXT NULL,
+            ParentInstanceId TEXT NULL,
+            ParentTaskId INTEGER NULL,
+            LockedBy TEXT NULL,
+            LockExpiration INTEGER NULL,
+            DispatchAttempts INTEGER NOT NULL DEFAULT 0,
+            LastDispatchError TEXT NULL,
+            WaitingReason TEXT NULL
+        );
+        CREATE INDEX IX_Instances_CreatedAt ON Instances (CreatedAt, InstanceId);
+        CREATE TABLE History (
+            InstanceId TEXT NOT NULL,
+            ExecutionId TEXT NOT NULL,
+            SequenceNumber INTEGER NOT NULL,
+            EventType TEXT NOT NULL,
+            Payload TEXT NOT NULL,
+            PRIMARY KEY (InstanceId, ExecutionId, SequenceNumber)
+        );
+        CREATE TABLE NewEvents (
+            SequenceNumber INTEGER PRIMARY KEY AUTOINCREMENT,
+            InstanceId TEXT NOT NULL,
+            VisibleAt INTEGER NOT NULL,
+            EventType TEXT NOT NULL,
+            Payload TEXT NOT NULL
+        );
+        CREATE INDEX IX_NewEvents_VisibleAt ON NewEvents (VisibleAt, InstanceId);
+        CREATE INDEX IX_NewEvents_InstanceId ON NewEvents (InstanceId, SequenceNumber);
+        CREATE TABLE NewTasks (
+            SequenceNumber INTEGER PRIMARY KEY AUTOINCREMENT,
+            InstanceId TEXT NOT NULL,
+            ExecutionId TEXT NOT NULL,
+            TaskId INTEGER NOT NULL,
+            Name TEXT NOT NULL,
+            Input TEXT NULL,
+            VisibleAt INTEGER NOT NULL,
+            LockedBy TEXT NULL,
+            LockExpiration INTEGER NULL,
+            DequeueCount INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IX_NewTasks_VisibleAt ON NewTasks (VisibleAt);
+        """,
+    ];
+
+    /// <summary>The schema version this build of the engine writes.</summary>
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Brings the database up to <see cref="CurrentVersion"/>; refuses a database from a newer engine.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS SchemaVersions (Version INTEGER NOT NULL PRIMARY KEY, AppliedAt TEXT NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        int applied;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT IFNULL(MAX(Version), 0) FROM SchemaVersions;";
+            applied = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (applied > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The engine database is at schema version {applied}, newer than this engine's {CurrentVersion}: run a newer MentorFlow.");
+        }
+
+        for (var version = applied + 1; version <= CurrentVersion; version++)
+        {
+            using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Migrations[version - 1] +
+                $"\nINSERT INTO SchemaVersions (Version, AppliedAt) VALUES ({version}, '{DateTime.UtcNow:o}');";
+            step.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}

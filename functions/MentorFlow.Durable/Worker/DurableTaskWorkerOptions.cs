@@ -1,0 +1,27 @@
+namespace MentorFlow.Durable.Worker;
+
+/// <summary>How a worker leases and retries work.</summary>
+/// <param name="WorkerId">This worker's name in leases; unique per process.</param>
+/// <param name="LeaseDuration">How long a leased instance or activity is this worker's; another worker may take it after.</param>
+/// <param name="MaxDispatchAttempts">Dispatches of one work item that may crash before it is parked and its instance failed.</param>
+/// <param name="DispatchRetryDelay">Wait before a crashed dispatch is tried again.</param>
+/// <param name="MissingVersionRetryDelay">Wait before looking again for an instance whose orchestrator version this worker lacks.</param>
+/// <param name="IdlePollInterval">How often the hosted worker looks for work when there was none.</param>
+public sealed record DurableTaskWorkerOptions(
+    string? WorkerId = null,
+    TimeSpan? LeaseDuration = null,
+    int MaxDispatchAttempts = 5,
+    TimeSpan? DispatchRetryDelay = null,
+    TimeSpan? MissingVersionRetryDelay = null,
+    TimeSpan? IdlePollInterval = null)
+{
+    internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    internal TimeSpan Lease => LeaseDuration ?? TimeSpan.FromMinutes(2);
+
+    internal TimeSpan RetryDelay => DispatchRetryDelay ?? TimeSpan.FromSeconds(5);
+
+    internal TimeSpan VersionRetryDelay => MissingVersionRetryDelay ?? TimeSpan.FromMinutes(1);
+
+    internal TimeSpan IdlePoll => IdlePollInterval ?? TimeSpan.FromMilliseconds(250);
+}

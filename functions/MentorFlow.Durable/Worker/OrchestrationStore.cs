@@ -1,0 +1,141 @@
+using MentorFlow.Durable.History;
+
+namespace MentorFlow.Durable.Worker;
+
+/// <summary>
+/// Where instances, their histories and their queued work live. Every method is atomic; a
+/// checkpoint writes an episode's whole outcome in one transaction.
+/// </summary>
+public interface IOrchestrationStore
+{
+    /// <summary>Creates the instance with its ExecutionStarted message; false when a non-finished instance with that id exists.</summary>
+    Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Queues a message for an instance, visible from <paramref name="visibleAt"/>; false when no such instance exists.</summary>
+    Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken);
+
+    /// <summary>Leases the next instance that has visible messages, or returns null.</summary>
+    Task<OrchestrationWorkItem?> TryLockOrchestrationAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Writes an episode's outcome and releases the lease, in one transaction; throws <see cref="LeaseLostException"/> when the lease was lost.</summary>
+    Task CompleteOrchestrationAsync(OrchestrationWorkItem workItem, Checkpoint checkpoint, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases the lease without changes so the work is tried again from <paramref name="retryAt"/>,
+    /// recording <paramref name="reason"/>: a dispatch error, or why the instance waits.
+    /// </summary>
+    Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, AbandonReason reason, DateTime retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Leases the next visible activity call, or returns null.</summary>
+    Task<ActivityWorkItem?> TryLockActivityAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Removes the activity call and queues its result for the instance, in one transaction.</summary>
+    Task CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>The instance, or null.</summary>
+    Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>One page of instances matching <paramref name="query"/>, oldest first.</summary>
+    Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The current execution's history, in order.</summary>
+    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a finished instance with its history and messages; false when it is missing or not finished.</summary>
+    Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken);
+}
+
+/// <summary>Why a leased instance was released unchanged.</summary>
+/// <param name="DispatchError">The error that stopped the episode, when one did (counts toward poison).</param>
+/// <param name="WaitingReason">Why the instance waits without running, when it does (e.g. no worker has its version).</param>
+public sealed record AbandonReason(string? DispatchError, string? WaitingReason);
+
+/// <summary>An instance to create.</summary>
+public sealed record NewInstance(string InstanceId, string Name, string Version, string? Input, DateTime StartAt, ParentInstance? Parent = null);
+
+/// <summary>An instance as stored.</summary>
+public sealed record InstanceRecord(
+    string InstanceId,
+    string ExecutionId,
+    string Name,
+    string Version,
+    OrchestrationRuntimeStatus Status,
+    DateTime CreatedAt,
+    DateTime LastUpdatedAt,
+    string? Input,
+    string? Output,
+    string? CustomStatus,
+    TaskFailureDetails? Failure,
+    ParentInstance? Parent,
+    int DispatchAttempts,
+    string? LastDispatchError,
+    string? WaitingReason)
+{
+    /// <summary>True once completed, failed or terminated.</summary>
+    public bool IsFinished => Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+
+    /// <summary>What a client reads about this instance.</summary>
+    public OrchestrationMetadata ToMetadata() =>
+        new(InstanceId, Name, Version, Status, CreatedAt, LastUpdatedAt, Input, Output, CustomStatus, Failure, WaitingReason);
+}
+
+/// <summary>A message queued for an instance.</summary>
+public sealed record QueuedMessage(long SequenceNumber, HistoryEvent Event);
+
+/// <summary>A leased instance with its history and the messages to apply.</summary>
+public sealed record OrchestrationWorkItem(InstanceRecord Instance, IReadOnlyList<HistoryEvent> History, IReadOnlyList<QueuedMessage> Messages, string LockedBy);
+
+/// <summary>A leased activity call.</summary>
+public sealed record ActivityWorkItem(long SequenceNumber, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input, int DequeueCount, string LockedBy);
+
+/// <summary>An activity call to queue.</summary>
+public sealed record NewActivity(int TaskId, string Name, string? Input);
+
+/// <summary>A message to queue for some instance (this one, a parent, or a new child).</summary>
+public sealed record OutgoingMessage(string InstanceId, HistoryEvent Event, DateTime VisibleAt);
+
+/// <summary>Everything one episode changes, written in one transaction.</summary>
+/// <param name="Status">The instance's status after the episode.</param>
+/// <param name="CustomStatus">Its custom status (JSON).</param>
+/// <param name="Output">Its output (JSON), when finished.</param>
+/// <param name="Failure">Its failure, when failed.</param>
+/// <param name="ExecutionId">The execution the new history belongs to (a new one after continue-as-new).</param>
+/// <param name="NewHistory">Events appended to that execution's history.</param>
+/// <param name="ConsumedMessages">Sequence numbers of the messages this episode used up.</param>
+/// <param name="NewActivities">Activity calls to queue.</param>
+/// <param name="NewInstances">Child instances to create.</param>
+/// <param name="Messages">Messages to queue (timers, results for a parent, a new execution's start).</param>
+/// <param name="NewExecutionInput">The input of the new execution, when <paramref name="ExecutionId"/> changed.</param>
+public sealed record Checkpoint(
+    OrchestrationRuntimeStatus Status,
+    string? CustomStatus,
+    string? Output,
+    TaskFailureDetails? Failure,
+    string ExecutionId,
+    IReadOnlyList<HistoryEvent> NewHistory,
+    IReadOnlyList<long> ConsumedMessages,
+    IReadOnlyList<NewActivity> NewActivities,
+    IReadOnlyList<NewInstance> NewInstances,
+    IReadOnlyList<OutgoingMessage> Messages,
+    string? NewExecutionInput = null);
+
+/// <summary>Another worker took the instance after this worker's lease expired; its episode is discarded.</summary>
+public sealed class LeaseLostException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public LeaseLostException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public LeaseLostException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and inner exception.</summary>
+    public LeaseLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
