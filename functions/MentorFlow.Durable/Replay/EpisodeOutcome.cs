@@ -22,4 +22,5 @@ internal sealed record EpisodeOutcome(
 /// <summary>How the next execution starts after continue-as-new.</summary>
 /// <param name="Input">The new input (JSON).</param>
 /// <param name="CarriedOverEvents">Unconsumed external events, delivered again to the new execution.</param>
-internal sealed record ContinueAsNewStart(string? Input, IReadOnlyList<EventRaisedEvent> CarriedOverEvents);
+/// <param name="PreserveUnprocessedEvents">Whether unconsumed events carry over at all.</param>
+internal sealed record ContinueAsNewStart(string? Input, IReadOnlyList<EventRaisedEvent> CarriedOverEvents, bool PreserveUnprocessedEvents);

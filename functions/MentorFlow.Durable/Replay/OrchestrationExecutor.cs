@@ -24,6 +24,7 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
         var context = new ReplayOrchestrationContext(instanceId, started, loggerFactory, customStatus);
         var run = new Run(orchestrator, context);
         var newHistory = new List<HistoryEvent>();
+        var lateEvents = new List<HistoryEvent>();
 
         try
         {
@@ -39,6 +40,12 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
             run.Apply(episodeStart);
             foreach (var message in messages)
             {
+                if (run.Completed is not null)
+                {
+                    lateEvents.Add(message); // arrived in the same batch after the orchestrator returned
+                    continue;
+                }
+
                 newHistory.Add(message);
                 run.Apply(message);
             }
@@ -59,12 +66,15 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
             return new EpisodeOutcome(newHistory, actions, OrchestrationRuntimeStatus.Running, context.SerializedCustomStatus, null, null, null);
         }
 
-        if (completed.IsCompletedSuccessfully && context.ContinueAsNewRequest is { } next)
+        if (completed.IsCompletedSuccessfully && context.ContinueAsNewRequest is { } request)
         {
+            // External events nobody consumed yet, buffered or just arrived, go to the next execution.
+            var next = request with { CarriedOverEvents = [.. request.CarriedOverEvents, .. request.PreserveUnprocessedEvents ? lateEvents.OfType<EventRaisedEvent>() : []] };
             newHistory.Add(new ExecutionCompletedEvent(now, OrchestrationRuntimeStatus.ContinuedAsNew, next.Input, null));
             return new EpisodeOutcome(newHistory, [], OrchestrationRuntimeStatus.ContinuedAsNew, context.SerializedCustomStatus, next.Input, null, next);
         }
 
+        newHistory.AddRange(lateEvents); // recorded, though they change nothing
         if (completed.IsCompletedSuccessfully)
         {
             var output = DurableJson.Serialize(completed.Result);

@@ -143,7 +143,7 @@ internal sealed class ReplayOrchestrationContext(
     public override void SetCustomStatus(object? customStatus) => SerializedCustomStatus = DurableJson.Serialize(customStatus);
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
-        ContinueAsNewRequest = new ContinueAsNewStart(DurableJson.Serialize(newInput), preserveUnprocessedEvents ? _bufferedEvents : []);
+        ContinueAsNewRequest = new ContinueAsNewStart(DurableJson.Serialize(newInput), preserveUnprocessedEvents ? _bufferedEvents : [], preserveUnprocessedEvents);
 
     public override Guid NewGuid()
     {

@@ -84,7 +84,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
         var messages = new List<QueuedMessage>();
         using (var read = Command(connection, transaction,
-            "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY SequenceNumber;",
+            "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;",
             ("$id", instanceId), ("$now", nowMs)))
         using (var reader = read.ExecuteReader())
         {
