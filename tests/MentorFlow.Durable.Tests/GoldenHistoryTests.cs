@@ -1,0 +1,91 @@
+using System.Text.Json;
+using MentorFlow.Durable.History;
+using MentorFlow.Durable.Replay;
+using MentorFlow.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorFlow.Durable.Tests;
+
+/// <summary>
+/// Recorded histories of running instances, checked in as JSON and replayed against today's code:
+/// a change that would break instances already in flight fails here. Re-record (only for a
+/// deliberate new version) with MENTORFLOW_RECORD_GOLDEN=1.
+/// </summary>
+public sealed class GoldenHistoryTests
+{
+    private static readonly string Folder = RepositoryRoot.Combine("tests", "MentorFlow.Durable.Tests", "GoldenHistories");
+    private static readonly JsonSerializerOptions Indented = new(DurableJson.Options) { WriteIndented = true };
+
+    /// <summary>An orchestrator shaped like a program year: a call with retry, an event with a timeout, a timer, a child.</summary>
+    internal static DurableTaskRegistry Registry() => new DurableTaskRegistry()
+        .AddActivityFunc<string, string>("Notify", (_, who) => Task.FromResult($"notified {who}"))
+        .AddOrchestratorFunc<int, int>("Child", (_, n) => Task.FromResult(n + 1))
+        .AddOrchestratorFunc<string, string>("SampleYear", async (context, pairing) =>
+        {
+            context.SetCustomStatus(new { stage = "kickoff" });
+            var notice = await context.CallActivityAsync<string>("Notify", pairing, new TaskOptions(new RetryPolicy(3, TimeSpan.FromMinutes(5))));
+            string signature;
+            try
+            {
+                signature = await context.WaitForExternalEvent<string>("Signed", TimeSpan.FromDays(14));
+            }
+            catch (TaskCanceledException)
+            {
+                signature = "escalated";
+            }
+
+            await context.CreateTimer(TimeSpan.FromDays(180), CancellationToken.None);
+            var child = await context.CallSubOrchestratorAsync<int>("Child", 41);
+            return $"{notice}; {signature}; {child}";
+        });
+
+    public static TheoryData<string> Recordings() => [.. Directory.GetFiles(Folder, "*.json").Select(path => Path.GetFileName(path))];
+
+    [Theory]
+    [MemberData(nameof(Recordings))]
+    public void A_recorded_history_replays_without_a_nondeterminism_error(string file)
+    {
+        var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, file)), DurableJson.Options)!;
+        var orchestrator = Registry().CreateOrchestrator(recording.Orchestrator, recording.Version)
+            ?? throw new InvalidOperationException($"{file}: orchestrator '{recording.Orchestrator}' version '{recording.Version}' is no longer registered.");
+
+        var outcome = new OrchestrationExecutor(NullLoggerFactory.Instance)
+            .Execute(orchestrator, "golden", recording.History, [], recording.History[^1].Timestamp, null);
+
+        Assert.True(outcome.Failure?.ErrorType != typeof(NonDeterministicOrchestrationException).FullName, outcome.Failure?.ErrorMessage);
+        Assert.Equal(recording.ExpectedStatus, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Recordings_are_present_and_can_be_made_again()
+    {
+        if (Environment.GetEnvironmentVariable("MENTORFLOW_RECORD_GOLDEN") == "1")
+        {
+            await RecordAsync();
+        }
+
+        Assert.NotEmpty(Recordings());
+    }
+
+    private static async Task RecordAsync()
+    {
+        using var engine = new Engine(Registry());
+        var midway = await engine.Client.ScheduleNewOrchestrationInstanceAsync("SampleYear", "pairing-midway");
+        var finished = await engine.Client.ScheduleNewOrchestrationInstanceAsync("SampleYear", "pairing-finished");
+        await engine.RunAsync();
+        await engine.Client.RaiseEventAsync(finished, "Signed", "both signed");
+        await engine.RunAsync();
+        await engine.AdvanceAsync(TimeSpan.FromDays(14)); // midway times out and escalates
+        await engine.AdvanceAsync(TimeSpan.FromDays(180));
+        foreach (var (id, name) in new[] { (midway, "escalated"), (finished, "signed") })
+        {
+            // Recorded up to the last step before completion, so replay re-runs every step.
+            var history = (await engine.Client.GetOrchestrationHistoryAsync(id)).Where(e => e is not ExecutionCompletedEvent).ToList();
+            var recording = new Recording("SampleYear", "1", history, OrchestrationRuntimeStatus.Completed);
+            await File.WriteAllTextAsync(Path.Combine(Folder, $"SampleYear-{name}.json"), JsonSerializer.Serialize(recording, Indented));
+        }
+    }
+
+    /// <summary>One checked-in history.</summary>
+    public sealed record Recording(string Orchestrator, string Version, List<HistoryEvent> History, OrchestrationRuntimeStatus ExpectedStatus);
+}
