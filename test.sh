@@ -153,6 +153,9 @@ read -r passed failed skipped projects < <(awk '
     f += n[1]; p += n[2]; s += n[3]; projects++ }
   END { printf "%d %d %d %d\n", p, f, s, projects }' "$run_dir/dotnet-test.log")
 expected_projects=$(find tests -name '*.Tests.csproj' | wc -l)
+# A project whose tests a --filter excluded reports that instead of a summary line.
+filtered_out=$(grep -c 'No test matches the given testcase filter' "$run_dir/dotnet-test.log" || true)
+projects=$((projects + filtered_out))
 
 if [ "$projects" -lt "$expected_projects" ]; then
   echo "Only $projects of $expected_projects test projects reported results: the build failed or a test host crashed (see above)." >&2
