@@ -17,7 +17,7 @@ fail() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
 
 stop_started() {
   local pid
-  [ "${#started_pids[@]}" -gt 0 ] || [ -z "${build_servers_stopped:-}" ] || return 0
+  if [ "${#started_pids[@]}" -eq 0 ] && [ -n "${build_servers_stopped:-}" ]; then return 0; fi
   for pid in "${started_pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done

@@ -126,15 +126,13 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
                         _scheduler).Unwrap();
                     break;
                 case TaskScheduledEvent scheduled:
-                    context.MatchHistory(scheduled.EventId, $"activity '{scheduled.Name}'", action =>
-                        action is ScheduleTaskAction task && string.Equals(task.Name, scheduled.Name, StringComparison.OrdinalIgnoreCase));
+                    context.MatchHistory(new ScheduleTaskAction(scheduled.EventId, scheduled.Name, scheduled.Input));
                     break;
                 case TimerCreatedEvent timer:
-                    context.MatchHistory(timer.EventId, $"a timer until {timer.FireAt:o}", action => action is CreateTimerAction);
+                    context.MatchHistory(new CreateTimerAction(timer.EventId, timer.FireAt));
                     break;
                 case SubOrchestrationInstanceCreatedEvent sub:
-                    context.MatchHistory(sub.EventId, $"sub-orchestration '{sub.Name}'", action =>
-                        action is CreateSubOrchestrationAction child && string.Equals(child.Name, sub.Name, StringComparison.OrdinalIgnoreCase));
+                    context.MatchHistory(new CreateSubOrchestrationAction(sub.EventId, sub.Name, sub.Version, sub.InstanceId, sub.Input));
                     break;
                 case TaskCompletedEvent completed:
                     context.Complete(completed.TaskScheduledId, completed.Result);

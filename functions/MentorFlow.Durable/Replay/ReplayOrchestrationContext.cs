@@ -161,23 +161,28 @@ internal sealed class ReplayOrchestrationContext(
     public override ILogger CreateReplaySafeLogger(string categoryName) =>
         new ReplaySafeLogger(this, loggerFactory.CreateLogger(categoryName));
 
-    /// <summary>History says step <paramref name="id"/> was <paramref name="expected"/>: it must match what the code asks for now.</summary>
-    public void MatchHistory(int id, string expected, Func<OrchestratorAction, bool> matches)
+    /// <summary>History says this step was <paramref name="recorded"/>: the code must ask for the same kind and name now.</summary>
+    public void MatchHistory(OrchestratorAction recorded)
     {
-        if (!_pendingActions.Remove(id, out var action))
+        var mismatch = !_pendingActions.Remove(recorded.Id, out var action)
+            ? "did not ask for it on replay"
+            : !SameStep(recorded, action) ? $"on replay asked for {Describe(action)}" : null;
+        if (mismatch is not null)
         {
             throw new NonDeterministicOrchestrationException(
                 $"Orchestrator '{Name}' version '{Version}' no longer matches the history of instance '{InstanceId}': " +
-                $"step {id} was {expected}, but the orchestrator did not ask for it on replay.");
-        }
-
-        if (!matches(action))
-        {
-            throw new NonDeterministicOrchestrationException(
-                $"Orchestrator '{Name}' version '{Version}' no longer matches the history of instance '{InstanceId}': " +
-                $"step {id} was {expected}, but on replay the orchestrator asked for {Describe(action)}.");
+                $"step {recorded.Id} was {Describe(recorded)}, but the orchestrator {mismatch}.");
         }
     }
+
+    // Inputs and fire times may legitimately differ on replay; the kind of step and its target may not.
+    private static bool SameStep(OrchestratorAction recorded, OrchestratorAction asked) => (recorded, asked) switch
+    {
+        (ScheduleTaskAction a, ScheduleTaskAction b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase),
+        (CreateTimerAction, CreateTimerAction) => true,
+        (CreateSubOrchestrationAction a, CreateSubOrchestrationAction b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     /// <summary>Completes the step's task with its JSON result; a step no longer awaited (cancelled timer, duplicate delivery) is ignored.</summary>
     public void Complete(int id, string? result)
