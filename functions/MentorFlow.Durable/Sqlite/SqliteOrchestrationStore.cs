@@ -59,115 +59,87 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public Task<OrchestrationWorkItem?> TryLockOrchestrationAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
+        string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
-        var instanceId = Scalar(connection, transaction, $"""
+        var instanceIds = new List<string>(maxCount);
+        using (var due = Command(connection, transaction, $"""
             SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
             WHERE e.VisibleAt <= $now
               AND (i.LockExpiration IS NULL OR i.LockExpiration <= $now)
               AND (i.RuntimeStatus <> 'Suspended' OR e.EventType IN ('ExecutionResumed', 'ExecutionTerminated'))
-            ORDER BY e.VisibleAt, e.SequenceNumber LIMIT 1;
-            """, ("$now", nowMs)) as string;
-        if (instanceId is null)
+            ORDER BY e.VisibleAt;
+            """, ("$now", nowMs)))
+        using (var reader = due.ExecuteReader())
         {
-            return Task.FromResult<OrchestrationWorkItem?>(null);
+            // The oldest due messages pick the instances; an instance with many messages is taken once.
+            while (instanceIds.Count < maxCount && reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!instanceIds.Contains(id, StringComparer.Ordinal))
+                {
+                    instanceIds.Add(id);
+                }
+            }
         }
 
-        Execute(connection, transaction, """
+        var items = new List<OrchestrationWorkItem>(instanceIds.Count);
+        using var takeLease = Command(connection, transaction, """
             UPDATE Instances SET LockedBy = $worker, LockExpiration = $expires, DispatchAttempts = DispatchAttempts + 1
             WHERE InstanceId = $id;
-            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$id", instanceId));
-        var instance = ReadInstance(connection, transaction, instanceId)!;
-        var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
-        var messages = new List<QueuedMessage>();
-        using (var read = Command(connection, transaction,
+            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$id", null));
+        using var readMessages = Command(connection, transaction,
             "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;",
-            ("$id", instanceId), ("$now", nowMs)))
-        using (var reader = read.ExecuteReader())
+            ("$id", null), ("$now", nowMs));
+        foreach (var instanceId in instanceIds)
         {
-            while (reader.Read())
+            Run(takeLease, ("$id", instanceId));
+            var instance = ReadInstance(connection, transaction, instanceId)!;
+            var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
+            var messages = new List<QueuedMessage>();
+            readMessages.Parameters["$id"].Value = instanceId;
+            using (var reader = readMessages.ExecuteReader())
             {
-                messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
+                while (reader.Read())
+                {
+                    messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
+                }
+            }
+
+            items.Add(new OrchestrationWorkItem(instance, history, messages, workerId));
+        }
+
+        transaction.Commit();
+        return Task.FromResult<IReadOnlyList<OrchestrationWorkItem>>(items);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(episodes);
+        var lost = new List<string>();
+        if (episodes.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(lost);
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var writer = new CheckpointWriter(connection, transaction, now);
+        foreach (var (workItem, checkpoint) in episodes)
+        {
+            if (!writer.Write(workItem, checkpoint))
+            {
+                lost.Add(workItem.Instance.InstanceId);
             }
         }
 
         transaction.Commit();
-        return Task.FromResult<OrchestrationWorkItem?>(new OrchestrationWorkItem(instance, history, messages, workerId));
-    }
-
-    /// <inheritdoc/>
-    public Task CompleteOrchestrationAsync(OrchestrationWorkItem workItem, Checkpoint checkpoint, DateTime now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(workItem);
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        var instance = workItem.Instance;
-        var newExecution = checkpoint.ExecutionId != instance.ExecutionId;
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        var updated = Execute(connection, transaction, """
-            UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
-                ExecutionId = $execution, Input = CASE WHEN $newExecution THEN $input ELSE Input END, LastUpdatedAt = $now,
-                LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
-            WHERE InstanceId = $id AND LockedBy = $worker;
-            """,
-            ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
-            ("$failure", checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options)),
-            ("$execution", checkpoint.ExecutionId), ("$newExecution", newExecution), ("$input", checkpoint.NewExecutionInput),
-            ("$now", Ms(now)), ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
-        if (updated != 1)
-        {
-            throw new LeaseLostException($"Instance '{instance.InstanceId}' was taken over by another worker; this episode is discarded.");
-        }
-
-        if (newExecution)
-        {
-            // A new execution starts clean: old history, its pending calls and their late results go.
-            Execute(connection, transaction, "DELETE FROM History WHERE InstanceId = $id;", ("$id", instance.InstanceId));
-            Execute(connection, transaction, "DELETE FROM NewTasks WHERE InstanceId = $id;", ("$id", instance.InstanceId));
-            Execute(connection, transaction,
-                "DELETE FROM NewEvents WHERE InstanceId = $id AND EventType NOT IN ('EventRaised', 'ExecutionTerminated', 'ExecutionSuspended', 'ExecutionResumed');",
-                ("$id", instance.InstanceId));
-        }
-
-        var sequence = newExecution ? 0 : workItem.History.Count;
-        foreach (var historyEvent in checkpoint.NewHistory)
-        {
-            Execute(connection, transaction,
-                "INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, Payload) VALUES ($id, $execution, $sequence, $type, $payload);",
-                ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId), ("$sequence", sequence++),
-                ("$type", historyEvent.EventType), ("$payload", DurableJson.SerializeEvent(historyEvent)));
-        }
-
-        foreach (var consumed in checkpoint.ConsumedMessages)
-        {
-            Execute(connection, transaction, "DELETE FROM NewEvents WHERE SequenceNumber = $sequence;", ("$sequence", consumed));
-        }
-
-        foreach (var activity in checkpoint.NewActivities)
-        {
-            Execute(connection, transaction, """
-                INSERT INTO NewTasks (InstanceId, ExecutionId, TaskId, Name, Input, VisibleAt)
-                VALUES ($id, $execution, $task, $name, $input, $now);
-                """,
-                ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId), ("$task", activity.TaskId),
-                ("$name", activity.Name), ("$input", activity.Input), ("$now", Ms(now)));
-        }
-
-        foreach (var child in checkpoint.NewInstances)
-        {
-            CreateInstance(connection, transaction, child, now);
-        }
-
-        foreach (var message in checkpoint.Messages)
-        {
-            InsertMessage(connection, transaction, message);
-        }
-
-        transaction.Commit();
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<string>>(lost);
     }
 
     /// <inheritdoc/>
@@ -188,56 +160,65 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public Task<ActivityWorkItem?> TryLockActivityAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
-        ActivityWorkItem? item = null;
+        var items = new List<ActivityWorkItem>(maxCount);
         using (var read = Command(connection, transaction, """
             SELECT SequenceNumber, InstanceId, ExecutionId, TaskId, Name, Input, DequeueCount FROM NewTasks
             WHERE VisibleAt <= $now AND (LockExpiration IS NULL OR LockExpiration <= $now)
-            ORDER BY SequenceNumber LIMIT 1;
-            """, ("$now", nowMs)))
+            ORDER BY SequenceNumber LIMIT $take;
+            """, ("$now", nowMs), ("$take", maxCount)))
         using (var reader = read.ExecuteReader())
         {
-            if (reader.Read())
+            while (reader.Read())
             {
-                item = new ActivityWorkItem(
+                items.Add(new ActivityWorkItem(
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6) + 1, workerId);
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6) + 1, workerId));
             }
         }
 
-        if (item is not null)
+        using var takeLease = Command(connection, transaction,
+            "UPDATE NewTasks SET LockedBy = $worker, LockExpiration = $expires, DequeueCount = DequeueCount + 1 WHERE SequenceNumber = $sequence;",
+            ("$worker", workerId), ("$expires", Ms(now + lease)), ("$sequence", null));
+        foreach (var item in items)
         {
-            Execute(connection, transaction,
-                "UPDATE NewTasks SET LockedBy = $worker, LockExpiration = $expires, DequeueCount = DequeueCount + 1 WHERE SequenceNumber = $sequence;",
-                ("$worker", workerId), ("$expires", Ms(now + lease)), ("$sequence", item.SequenceNumber));
+            Run(takeLease, ("$sequence", item.SequenceNumber));
         }
 
         transaction.Commit();
-        return Task.FromResult(item);
+        return Task.FromResult<IReadOnlyList<ActivityWorkItem>>(items);
     }
 
     /// <inheritdoc/>
-    public Task CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, DateTime now, CancellationToken cancellationToken)
+    public Task CompleteActivitiesAsync(IReadOnlyList<ActivityResult> results, DateTime now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workItem);
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var removed = Execute(connection, transaction, "DELETE FROM NewTasks WHERE SequenceNumber = $sequence AND LockedBy = $worker;",
-            ("$sequence", workItem.SequenceNumber), ("$worker", workItem.LockedBy));
-        // Lost the lease: whoever holds it now delivers the result (replay ignores a second one anyway).
-        if (removed == 1)
+        using var remove = Command(connection, transaction, "DELETE FROM NewTasks WHERE SequenceNumber = $sequence AND LockedBy = $worker;",
+            ("$sequence", null), ("$worker", null));
+        using var deliver = Command(connection, transaction, """
+            INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
+            SELECT $id, $now, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id AND ExecutionId = $execution);
+            """, ("$id", null), ("$now", Ms(now)), ("$type", null), ("$payload", null), ("$execution", null));
+        foreach (var (workItem, result) in results)
         {
-            Execute(connection, transaction, """
-                INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
-                SELECT $id, $now, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id AND ExecutionId = $execution);
-                """,
-                ("$id", workItem.InstanceId), ("$now", Ms(now)), ("$type", result.EventType),
-                ("$payload", DurableJson.SerializeEvent(result)), ("$execution", workItem.ExecutionId));
+            // Lost the lease: whoever holds it now delivers the result (replay ignores a second one anyway).
+            if (Run(remove, ("$sequence", workItem.SequenceNumber), ("$worker", workItem.LockedBy)) == 1)
+            {
+                Run(deliver, ("$id", workItem.InstanceId), ("$type", result.EventType),
+                    ("$payload", DurableJson.SerializeEvent(result)), ("$execution", workItem.ExecutionId));
+            }
         }
 
         transaction.Commit();
@@ -326,7 +307,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return Task.FromResult(deleted == 1);
     }
 
-    private static bool CreateInstance(SqliteConnection connection, SqliteTransaction transaction, NewInstance instance, DateTime now)
+    internal static bool CreateInstance(SqliteConnection connection, SqliteTransaction transaction, NewInstance instance, DateTime now)
     {
         var existing = Scalar(connection, transaction, "SELECT RuntimeStatus FROM Instances WHERE InstanceId = $id;", ("$id", instance.InstanceId)) as string;
         if (existing is not null && !IsTerminal(existing))
@@ -352,7 +333,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return true;
     }
 
-    private static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message) =>
+    internal static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message) =>
         Execute(connection, transaction, """
             INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
             SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
@@ -437,7 +418,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return connection;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -450,9 +431,20 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return command;
     }
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a prepared command again with new values for the named parameters.</summary>
+    internal static int Run(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+
         return command.ExecuteNonQuery();
     }
 
@@ -462,7 +454,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return command.ExecuteScalar();
     }
 
-    private static long Ms(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    internal static long Ms(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
     private static DateTime FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 }

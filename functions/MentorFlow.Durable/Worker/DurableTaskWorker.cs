@@ -20,27 +20,23 @@ public sealed partial class DurableTaskWorker(
     private readonly ILogger _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
     private readonly OrchestrationExecutor _executor = new(loggerFactory);
 
-    /// <summary>Processes up to <paramref name="maxItems"/> work items that are due now; returns how many it processed.</summary>
+    /// <summary>
+    /// Processes up to <paramref name="maxItems"/> work items that are due now, in batches that each cost one
+    /// lease transaction and one checkpoint transaction; returns how many it processed.
+    /// </summary>
     public async Task<int> ProcessDueAsync(int maxItems, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         var processed = 0;
         while (processed < maxItems && !cancellationToken.IsCancellationRequested)
         {
-            var any = false;
-            if (await TryRunEpisodeAsync(cancellationToken))
-            {
-                processed++;
-                any = true;
-            }
-
-            if (processed < maxItems && await TryRunActivityAsync(cancellationToken))
-            {
-                processed++;
-                any = true;
-            }
-
-            if (!any)
+            var episodes = await RunEpisodesAsync(Math.Min(maxItems - processed, _options.BatchSize), cancellationToken);
+            processed += episodes;
+            var activities = processed < maxItems
+                ? await RunActivitiesAsync(Math.Min(maxItems - processed, _options.BatchSize), cancellationToken)
+                : 0;
+            processed += activities;
+            if (episodes + activities == 0)
             {
                 break;
             }
@@ -66,44 +62,45 @@ public sealed partial class DurableTaskWorker(
 
     private DateTime Now() => timeProvider.GetUtcNow().UtcDateTime;
 
-    private async Task<bool> TryRunEpisodeAsync(CancellationToken cancellationToken)
+    private async Task<int> RunEpisodesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var now = Now();
-        var item = await store.TryLockOrchestrationAsync(_options.Id, now, _options.Lease, cancellationToken);
-        if (item is null)
+        var items = await store.LockOrchestrationsAsync(_options.Id, now, _options.Lease, maxCount, cancellationToken);
+        var done = new List<EpisodeCheckpoint>(items.Count);
+        foreach (var item in items)
         {
-            return false;
-        }
-
-        try
-        {
-            var checkpoint = item.Instance.DispatchAttempts > _options.MaxDispatchAttempts
-                ? Park(item, now)
-                : Episode(item, now);
-            if (checkpoint is null)
+            try
             {
-                var waiting = $"Waiting for a worker that has orchestrator '{item.Instance.Name}' version '{item.Instance.Version}'; " +
-                    "deploy that version (or register it) and the instance continues.";
-                LogWaitingForVersion(item.Instance.InstanceId, item.Instance.Name, item.Instance.Version);
-                await store.AbandonOrchestrationAsync(item, new AbandonReason(null, waiting), now + _options.VersionRetryDelay, cancellationToken);
-                return true;
+                var checkpoint = item.Instance.DispatchAttempts > _options.MaxDispatchAttempts
+                    ? Park(item, now)
+                    : Episode(item, now);
+                if (checkpoint is null)
+                {
+                    var waiting = $"Waiting for a worker that has orchestrator '{item.Instance.Name}' version '{item.Instance.Version}'; " +
+                        "deploy that version (or register it) and the instance continues.";
+                    LogWaitingForVersion(item.Instance.InstanceId, item.Instance.Name, item.Instance.Version);
+                    await store.AbandonOrchestrationAsync(item, new AbandonReason(null, waiting), now + _options.VersionRetryDelay, cancellationToken);
+                }
+                else
+                {
+                    done.Add(new EpisodeCheckpoint(item, checkpoint));
+                }
             }
-
-            await store.CompleteOrchestrationAsync(item, checkpoint, now, cancellationToken);
-        }
-        catch (LeaseLostException ex)
-        {
-            LogLeaseLost(item.Instance.InstanceId, ex.Message);
-        }
 #pragma warning disable CA1031 // A crashing dispatch must not stop the worker: it is recorded, retried, then parked.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
-        {
-            LogDispatchFailed(ex, item.Instance.InstanceId, item.Instance.DispatchAttempts);
-            await store.AbandonOrchestrationAsync(item, new AbandonReason($"{ex.GetType().FullName}: {ex.Message}", null), now + _options.RetryDelay, cancellationToken);
+            {
+                LogDispatchFailed(ex, item.Instance.InstanceId, item.Instance.DispatchAttempts);
+                await store.AbandonOrchestrationAsync(item, new AbandonReason($"{ex.GetType().FullName}: {ex.Message}", null), now + _options.RetryDelay, cancellationToken);
+            }
         }
 
-        return true;
+        foreach (var instanceId in await store.CompleteOrchestrationsAsync(done, now, cancellationToken))
+        {
+            LogLeaseLost(instanceId, "another worker took the instance after this worker's lease expired; this episode is discarded");
+        }
+
+        return items.Count;
     }
 
     // Null when this worker lacks the instance's orchestrator version: the instance waits.
@@ -271,29 +268,27 @@ public sealed partial class DurableTaskWorker(
         return [new OutgoingMessage(parent.InstanceId, result, now)];
     }
 
-    private async Task<bool> TryRunActivityAsync(CancellationToken cancellationToken)
+    private async Task<int> RunActivitiesAsync(int maxCount, CancellationToken cancellationToken)
     {
-        var item = await store.TryLockActivityAsync(_options.Id, Now(), _options.Lease, cancellationToken);
-        if (item is null)
+        var items = await store.LockActivitiesAsync(_options.Id, Now(), _options.Lease, maxCount, cancellationToken);
+        var results = new List<ActivityResult>(items.Count);
+        foreach (var item in items)
         {
-            return false;
+            if (item.DequeueCount > _options.MaxDispatchAttempts)
+            {
+                var failure = new TaskFailureDetails("PoisonMessage",
+                    $"Activity '{item.Name}' was dispatched {item.DequeueCount - 1} times without finishing (the worker stopped or lost its lease each time); it is parked.");
+                LogParked(item.InstanceId, failure.ErrorMessage);
+                results.Add(new ActivityResult(item, new TaskFailedEvent(Now(), item.TaskId, failure)));
+            }
+            else
+            {
+                results.Add(new ActivityResult(item, await RunActivityAsync(item, cancellationToken)));
+            }
         }
 
-        HistoryEvent result;
-        if (item.DequeueCount > _options.MaxDispatchAttempts)
-        {
-            var failure = new TaskFailureDetails("PoisonMessage",
-                $"Activity '{item.Name}' was dispatched {item.DequeueCount - 1} times without finishing (the worker stopped or lost its lease each time); it is parked.");
-            LogParked(item.InstanceId, failure.ErrorMessage);
-            result = new TaskFailedEvent(Now(), item.TaskId, failure);
-        }
-        else
-        {
-            result = await RunActivityAsync(item, cancellationToken);
-        }
-
-        await store.CompleteActivityAsync(item, result, Now(), cancellationToken);
-        return true;
+        await store.CompleteActivitiesAsync(results, Now(), cancellationToken);
+        return items.Count;
     }
 
     private async Task<HistoryEvent> RunActivityAsync(ActivityWorkItem item, CancellationToken cancellationToken)

@@ -7,13 +7,15 @@ namespace MentorFlow.Durable.Worker;
 /// <param name="DispatchRetryDelay">Wait before a crashed dispatch is tried again.</param>
 /// <param name="MissingVersionRetryDelay">Wait before looking again for an instance whose orchestrator version this worker lacks.</param>
 /// <param name="IdlePollInterval">How often the hosted worker looks for work when there was none.</param>
+/// <param name="MaxBatchSize">Instances (or activity calls) leased and checkpointed together in one transaction.</param>
 public sealed record DurableTaskWorkerOptions(
     string? WorkerId = null,
     TimeSpan? LeaseDuration = null,
     int MaxDispatchAttempts = 5,
     TimeSpan? DispatchRetryDelay = null,
     TimeSpan? MissingVersionRetryDelay = null,
-    TimeSpan? IdlePollInterval = null)
+    TimeSpan? IdlePollInterval = null,
+    int MaxBatchSize = 100)
 {
     internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -22,6 +24,8 @@ public sealed record DurableTaskWorkerOptions(
     internal TimeSpan RetryDelay => DispatchRetryDelay ?? TimeSpan.FromSeconds(5);
 
     internal TimeSpan VersionRetryDelay => MissingVersionRetryDelay ?? TimeSpan.FromMinutes(1);
+
+    internal int BatchSize => Math.Max(1, MaxBatchSize);
 
     internal TimeSpan IdlePoll => IdlePollInterval ?? TimeSpan.FromMilliseconds(250);
 }

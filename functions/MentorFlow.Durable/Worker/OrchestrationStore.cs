@@ -14,11 +14,17 @@ public interface IOrchestrationStore
     /// <summary>Queues a message for an instance, visible from <paramref name="visibleAt"/>; false when no such instance exists.</summary>
     Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken);
 
-    /// <summary>Leases the next instance that has visible messages, or returns null.</summary>
-    Task<OrchestrationWorkItem?> TryLockOrchestrationAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>
+    /// Leases up to <paramref name="maxCount"/> instances that have visible messages, each with its history and
+    /// messages, in one transaction; empty when nothing is due.
+    /// </summary>
+    Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Writes an episode's outcome and releases the lease, in one transaction; throws <see cref="LeaseLostException"/> when the lease was lost.</summary>
-    Task CompleteOrchestrationAsync(OrchestrationWorkItem workItem, Checkpoint checkpoint, DateTime now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes many episodes' outcomes and releases their leases in one transaction (one commit for the batch);
+    /// an episode whose lease was lost is discarded, and its instance id is returned.
+    /// </summary>
+    Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Releases the lease without changes so the work is tried again from <paramref name="retryAt"/>,
@@ -26,11 +32,11 @@ public interface IOrchestrationStore
     /// </summary>
     Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, AbandonReason reason, DateTime retryAt, CancellationToken cancellationToken);
 
-    /// <summary>Leases the next visible activity call, or returns null.</summary>
-    Task<ActivityWorkItem?> TryLockActivityAsync(string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>Leases up to <paramref name="maxCount"/> visible activity calls in one transaction; empty when none is due.</summary>
+    Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Removes the activity call and queues its result for the instance, in one transaction.</summary>
-    Task CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Removes the activity calls and queues their results for their instances, in one transaction.</summary>
+    Task CompleteActivitiesAsync(IReadOnlyList<ActivityResult> results, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>The instance, or null.</summary>
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
@@ -87,6 +93,12 @@ public sealed record OrchestrationWorkItem(InstanceRecord Instance, IReadOnlyLis
 
 /// <summary>A leased activity call.</summary>
 public sealed record ActivityWorkItem(long SequenceNumber, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input, int DequeueCount, string LockedBy);
+
+/// <summary>One episode's outcome for a leased instance.</summary>
+public sealed record EpisodeCheckpoint(OrchestrationWorkItem WorkItem, Checkpoint Checkpoint);
+
+/// <summary>A finished activity call and the event that reports it (completed or failed).</summary>
+public sealed record ActivityResult(ActivityWorkItem WorkItem, HistoryEvent Result);
 
 /// <summary>An activity call to queue.</summary>
 public sealed record NewActivity(int TaskId, string Name, string? Input);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using MentorFlow.Durable.History;
+using MentorFlow.Durable.Worker;
+using Microsoft.Data.Sqlite;
+
+namespace MentorFlow.Durable.Sqlite;
+
+/// <summary>
+/// Writes episodes' checkpoints inside one open transaction, reusing prepared statements so a batch of
+/// many instances costs one commit and little parsing.
+/// </summary>
+internal sealed class CheckpointWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly DateTime _now;
+    private readonly SqliteCommand _updateInstance;
+    private readonly SqliteCommand _appendHistory;
+    private readonly SqliteCommand _consume;
+    private readonly SqliteCommand _scheduleTask;
+    private readonly SqliteCommand _queueMessage;
+
+    public CheckpointWriter(SqliteConnection connection, SqliteTransaction transaction, DateTime now)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _now = now;
+        var nowMs = SqliteOrchestrationStore.Ms(now);
+        _updateInstance = Prepare("""
+            UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
+                ExecutionId = $execution, Input = CASE WHEN $newExecution THEN $input ELSE Input END, LastUpdatedAt = $now,
+                LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
+            WHERE InstanceId = $id AND LockedBy = $worker;
+            """, "$status", "$custom", "$output", "$failure", "$execution", "$newExecution", "$input", "$id", "$worker");
+        _updateInstance.Parameters.AddWithValue("$now", nowMs);
+        _appendHistory = Prepare(
+            "INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, Payload) VALUES ($id, $execution, $sequence, $type, $payload);",
+            "$id", "$execution", "$sequence", "$type", "$payload");
+        _consume = Prepare("DELETE FROM NewEvents WHERE SequenceNumber = $sequence;", "$sequence");
+        _scheduleTask = Prepare("""
+            INSERT INTO NewTasks (InstanceId, ExecutionId, TaskId, Name, Input, VisibleAt)
+            VALUES ($id, $execution, $task, $name, $input, $now);
+            """, "$id", "$execution", "$task", "$name", "$input");
+        _scheduleTask.Parameters.AddWithValue("$now", nowMs);
+        _queueMessage = Prepare("""
+            INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
+            SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
+            """, "$id", "$visibleAt", "$type", "$payload");
+    }
+
+    /// <summary>Writes one episode; false (and nothing written) when this worker no longer holds the instance's lease.</summary>
+    public bool Write(OrchestrationWorkItem workItem, Checkpoint checkpoint)
+    {
+        var instance = workItem.Instance;
+        var newExecution = checkpoint.ExecutionId != instance.ExecutionId;
+        var updated = SqliteOrchestrationStore.Run(_updateInstance,
+            ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
+            ("$failure", checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options)),
+            ("$execution", checkpoint.ExecutionId), ("$newExecution", newExecution), ("$input", checkpoint.NewExecutionInput),
+            ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
+        if (updated != 1)
+        {
+            return false;
+        }
+
+        if (newExecution)
+        {
+            // A new execution starts clean: old history, its pending calls and their late results go.
+            Execute("DELETE FROM History WHERE InstanceId = $id;", instance.InstanceId);
+            Execute("DELETE FROM NewTasks WHERE InstanceId = $id;", instance.InstanceId);
+            Execute("DELETE FROM NewEvents WHERE InstanceId = $id AND EventType NOT IN ('EventRaised', 'ExecutionTerminated', 'ExecutionSuspended', 'ExecutionResumed');",
+                instance.InstanceId);
+        }
+
+        var sequence = newExecution ? 0 : workItem.History.Count;
+        foreach (var historyEvent in checkpoint.NewHistory)
+        {
+            SqliteOrchestrationStore.Run(_appendHistory, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
+                ("$sequence", sequence++), ("$type", historyEvent.EventType), ("$payload", DurableJson.SerializeEvent(historyEvent)));
+        }
+
+        foreach (var consumed in checkpoint.ConsumedMessages)
+        {
+            SqliteOrchestrationStore.Run(_consume, ("$sequence", consumed));
+        }
+
+        foreach (var activity in checkpoint.NewActivities)
+        {
+            SqliteOrchestrationStore.Run(_scheduleTask, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
+                ("$task", activity.TaskId), ("$name", activity.Name), ("$input", activity.Input));
+        }
+
+        foreach (var child in checkpoint.NewInstances)
+        {
+            SqliteOrchestrationStore.CreateInstance(_connection, _transaction, child, _now);
+        }
+
+        foreach (var message in checkpoint.Messages)
+        {
+            SqliteOrchestrationStore.Run(_queueMessage, ("$id", message.InstanceId), ("$visibleAt", SqliteOrchestrationStore.Ms(message.VisibleAt)),
+                ("$type", message.Event.EventType), ("$payload", DurableJson.SerializeEvent(message.Event)));
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _updateInstance.Dispose();
+        _appendHistory.Dispose();
+        _consume.Dispose();
+        _scheduleTask.Dispose();
+        _queueMessage.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames) =>
+        SqliteOrchestrationStore.Command(_connection, _transaction, sql, [.. parameterNames.Select(name => (name, (object?)null))]);
+
+    private void Execute(string sql, string instanceId) =>
+        SqliteOrchestrationStore.Execute(_connection, _transaction, sql, ("$id", instanceId));
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using MentorFlow.Benchmarks.Engine;
+
+namespace MentorFlow.Benchmarks;
+
+/// <summary>Parses the command line and runs the named benchmark; figures go to standard output, progress to standard error.</summary>
+public static class BenchmarkCommand
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine [options]
+          --orchestrations N   hello-sequence instances (default 10000)
+          --timers N           long-timers instances (default 10000)
+          --workers N          worker loops in the process (default: processor count)
+          --folder PATH        where the databases go (default: a new temporary folder, deleted after)
+        """;
+
+    /// <summary>Runs the benchmark <paramref name="args"/> name; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter figures, TextWriter progress)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (args.Length == 0 || args[0] != "engine")
+        {
+            await progress.WriteLineAsync(Usage);
+            return args.Length == 0 ? 0 : 2;
+        }
+
+        var options = new EngineBenchmarkOptions();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--orchestrations" when Count(value) is { } n:
+                    options = options with { Orchestrations = n };
+                    break;
+                case "--timers" when Count(value) is { } n:
+                    options = options with { TimerInstances = n };
+                    break;
+                case "--workers" when Count(value) is { } n:
+                    options = options with { Workers = n };
+                    break;
+                case "--folder" when !string.IsNullOrWhiteSpace(value):
+                    options = options with { Folder = value };
+                    break;
+                default:
+                    await progress.WriteLineAsync($"'{args[i]}' {(value is null ? "needs a value" : $"does not take '{value}'")}: expected a positive number or a folder.\n{Usage}");
+                    return 2;
+            }
+
+            i++;
+        }
+
+        await EngineBenchmark.RunAsync(options, figures, progress);
+        return 0;
+    }
+
+    private static int? Count(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using MentorFlow.Durable;
+using MentorFlow.Durable.Sqlite;
+using MentorFlow.Durable.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorFlow.Benchmarks.Engine;
+
+/// <summary>What one hello-sequence run measured.</summary>
+internal sealed record HelloSequenceResult(int Completed, TimeSpan Elapsed, double P50Milliseconds, double P99Milliseconds)
+{
+    public double OrchestrationsPerSecond => Completed / Elapsed.TotalSeconds;
+
+    public double ActivitiesPerSecond => Completed * HelloSequence.ActivitiesPerOrchestration / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// The classic Durable Task sample, end to end on the real SQLite backend and the system clock: a client
+/// starts every instance while the workers drain the database.
+/// </summary>
+internal static class HelloSequence
+{
+    public const int ActivitiesPerOrchestration = 3;
+
+    public static async Task<HelloSequenceResult> RunAsync(string folder, int orchestrations, int workers, TextWriter progress)
+    {
+        var registry = new DurableTaskRegistry()
+            .AddActivityFunc<string, string>("SayHello", (_, city) => Task.FromResult($"Hello {city}!"))
+            .AddOrchestratorFunc<object?, string[]>("HelloCities", async (context, _) =>
+            [
+                await context.CallActivityAsync<string>("SayHello", "Tokyo"),
+                await context.CallActivityAsync<string>("SayHello", "Seattle"),
+                await context.CallActivityAsync<string>("SayHello", "London"),
+            ]);
+        var store = new SqliteOrchestrationStore(Path.Combine(folder, "hello-sequence.db"));
+        var client = new DurableTaskClient(store, registry, TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        var started = 0;
+        var starting = Task.Run(async () =>
+        {
+            for (var i = 0; i < orchestrations; i++)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync("HelloCities", null, new StartOrchestrationOptions($"hello-{i:D6}"));
+                Interlocked.Increment(ref started);
+            }
+        });
+        var processed = 0L;
+        var drains = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var worker = new DurableTaskWorker(store, registry, TimeProvider.System, NullLoggerFactory.Instance,
+                new DurableTaskWorkerOptions(WorkerId: $"bench-{w}"));
+            while (true)
+            {
+                var done = await worker.ProcessDueAsync(1000);
+                Interlocked.Add(ref processed, done);
+                if (done == 0)
+                {
+                    if (starting.IsCompleted && await store.QueryInstancesAsync(Unfinished, default) is { Instances.Count: 0 })
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(1);
+                }
+            }
+        })).ToList();
+
+        using (var report = new PeriodicProgress(progress, () =>
+            $"hello-sequence: {Volatile.Read(ref started):N0} of {orchestrations:N0} started, {Interlocked.Read(ref processed):N0} work items done"))
+        {
+            await starting;
+            await Task.WhenAll(drains);
+        }
+
+        clock.Stop();
+        var latencies = new List<double>(orchestrations);
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Completed], PageSize: 1000)))
+        {
+            latencies.Add((instance.LastUpdatedAt - instance.CreatedAt).TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        return new HelloSequenceResult(latencies.Count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private static readonly OrchestrationQuery Unfinished = new(
+        Statuses: [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize: 1);
+
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+}

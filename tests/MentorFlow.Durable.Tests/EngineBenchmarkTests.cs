@@ -1,0 +1,40 @@
+using MentorFlow.Benchmarks;
+
+namespace MentorFlow.Durable.Tests;
+
+// The benchmark's figures are read by people; this only keeps the command working (no speed is asserted).
+public sealed class EngineBenchmarkTests
+{
+    [Fact]
+    public async Task The_engine_benchmark_prints_every_figure_and_the_ratio_last()
+    {
+        using var figures = new StringWriter();
+        using var progress = new StringWriter();
+
+        var exitCode = await BenchmarkCommand.RunAsync(["engine", "--orchestrations", "40", "--timers", "30"], figures, progress);
+
+        Assert.Equal(0, exitCode);
+        var lines = figures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Collection(lines,
+            line => Assert.StartsWith("sqlite-limit: ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("hello-sequence: 40 of 40 orchestrations completed in ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("hello-sequence orchestrations/s: ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("hello-sequence activities/s: ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("hello-sequence latency p50: ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("long-timers: 30 of 30 one-year timers completed ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("peak working set: ", line, StringComparison.Ordinal),
+            line => Assert.Matches(@"^ratio: hello-sequence orch/s ÷ sqlite-limit = \d+\.\d{3}$", line));
+        Assert.Contains("advancing the clock 366 days", progress.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_option_is_refused_with_the_usage()
+    {
+        using var figures = new StringWriter();
+        using var progress = new StringWriter();
+
+        Assert.Equal(2, await BenchmarkCommand.RunAsync(["engine", "--orchestrations", "many"], figures, progress));
+        Assert.Contains("expected a positive number", progress.ToString(), StringComparison.Ordinal);
+        Assert.Empty(figures.ToString());
+    }
+}
