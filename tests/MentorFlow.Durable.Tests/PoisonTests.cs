@@ -63,6 +63,36 @@ public sealed class PoisonTests
         Assert.Equal("PoisonMessage", (await engine.InstanceAsync(id)).ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task A_message_the_engine_cannot_read_holds_back_only_its_own_instance_and_says_why()
+    {
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<object?, string>("Wait", (context, _) => context.WaitForExternalEvent<string>("Go"));
+        using var engine = new Engine(registry);
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Wait", null, new StartOrchestrationOptions("damaged"));
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Wait", null, new StartOrchestrationOptions("healthy"));
+        await engine.RunAsync();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={engine.DatabasePath}"))
+        {
+            // An event of a type this engine does not know, as a newer engine might write it; queued first.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
+                VALUES ('damaged', 0, 'FromTheFuture', '{"$type":"FromTheFuture","Timestamp":"2026-09-01T08:00:00Z"}');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await engine.Client.RaiseEventAsync("healthy", "Go", "done");
+        await engine.RunAsync();
+
+        Assert.Equal("done", (await engine.InstanceAsync("healthy")).ReadOutputAs<string>());
+        var damaged = await engine.InstanceAsync("damaged");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, damaged.RuntimeStatus);
+        Assert.Contains("cannot be read by this worker", damaged.WaitingReason, StringComparison.Ordinal);
+    }
+
     private sealed class Done : TaskOrchestrator<object?, string>
     {
         public override Task<string> RunAsync(TaskOrchestrationContext context, object? input) => Task.FromResult("done");

@@ -99,18 +99,22 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         {
             Run(takeLease, ("$id", instanceId));
             var instance = ReadInstance(connection, transaction, instanceId)!;
-            var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
-            var messages = new List<QueuedMessage>();
-            readMessages.Parameters["$id"].Value = instanceId;
-            using (var reader = readMessages.ExecuteReader())
+            try
             {
-                while (reader.Read())
-                {
-                    messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
-                }
+                var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
+                readMessages.Parameters["$id"].Value = instanceId;
+                items.Add(new OrchestrationWorkItem(instance, history, ReadMessages(readMessages), workerId));
             }
-
-            items.Add(new OrchestrationWorkItem(instance, history, messages, workerId));
+            catch (Exception ex) when (ex is JsonException or NotSupportedException)
+            {
+                // Rows this engine cannot read (e.g. written by a newer one) must not block every other instance.
+                Execute(connection, transaction, """
+                    UPDATE Instances SET LockedBy = NULL, LastDispatchError = $error, WaitingReason = $waiting WHERE InstanceId = $id;
+                    """,
+                    ("$id", instanceId), ("$error", $"{ex.GetType().FullName}: {ex.Message}"),
+                    ("$waiting", "Its history or queued messages cannot be read by this worker (written by a newer MentorFlow, or damaged); " +
+                        "deploy the newer version, or purge the instance. It is retried when its lease expires."));
+            }
         }
 
         transaction.Commit();
@@ -397,6 +401,18 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
 
         return history;
+    }
+
+    private static List<QueuedMessage> ReadMessages(SqliteCommand readMessages)
+    {
+        using var reader = readMessages.ExecuteReader();
+        var messages = new List<QueuedMessage>();
+        while (reader.Read())
+        {
+            messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
+        }
+
+        return messages;
     }
 
     private static (long CreatedAt, string InstanceId) ReadToken(string token)
