@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorFlow.Benchmarks.Engine;
+using MentorFlow.Benchmarks.Year;
 
 namespace MentorFlow.Benchmarks;
 
@@ -7,11 +8,16 @@ namespace MentorFlow.Benchmarks;
 public static class BenchmarkCommand
 {
     private const string Usage = """
-        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine [options]
-          --orchestrations N   hello-sequence instances (default 10000)
-          --timers N           long-timers instances (default 10000)
-          --workers N          worker loops in the process (default: processor count)
-          --folder PATH        where the databases go (default: a new temporary folder, deleted after)
+        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine|year [options]
+          engine: the durable engine's throughput against the disk's commit rate
+            --orchestrations N   hello-sequence instances (default 10000)
+            --timers N           long-timers instances (default 10000)
+          year: a whole simulated program year
+            --pairings N         pairings (default 10000)
+            --seed N             people's behaviour (default 1)
+          both:
+            --workers N          worker loops in the process (default: processor count)
+            --folder PATH        where the databases go (default: a new temporary folder, deleted after)
         """;
 
     /// <summary>Runs the benchmark <paramref name="args"/> name; returns the process exit code.</summary>
@@ -20,23 +26,31 @@ public static class BenchmarkCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(progress);
-        if (args.Length == 0 || args[0] != "engine")
+        if (args.Length == 0 || args[0] is not ("engine" or "year"))
         {
             await progress.WriteLineAsync(Usage);
             return args.Length == 0 ? 0 : 2;
         }
 
         var options = new EngineBenchmarkOptions();
+        var pairings = 10_000;
+        var seed = 1;
         for (var i = 1; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--orchestrations" when Count(value) is { } n:
+                case "--orchestrations" when args[0] == "engine" && Count(value) is { } n:
                     options = options with { Orchestrations = n };
                     break;
-                case "--timers" when Count(value) is { } n:
+                case "--timers" when args[0] == "engine" && Count(value) is { } n:
                     options = options with { TimerInstances = n };
+                    break;
+                case "--pairings" when args[0] == "year" && Count(value) is { } n:
+                    pairings = n;
+                    break;
+                case "--seed" when args[0] == "year" && Count(value) is { } n:
+                    seed = n;
                     break;
                 case "--workers" when Count(value) is { } n:
                     options = options with { Workers = n };
@@ -52,7 +66,15 @@ public static class BenchmarkCommand
             i++;
         }
 
-        await EngineBenchmark.RunAsync(options, figures, progress);
+        if (args[0] == "year")
+        {
+            await YearBenchmark.RunAsync(pairings, seed, options.Workers ?? Environment.ProcessorCount, options.Folder, figures, progress);
+        }
+        else
+        {
+            await EngineBenchmark.RunAsync(options, figures, progress);
+        }
+
         return 0;
     }
 

@@ -58,6 +58,30 @@ public sealed class DurableTaskClient(IOrchestrationStore store, DurableTaskRegi
         }
     }
 
+    /// <summary>
+    /// Sends many external events in one transaction (a simulation's day, an import): all are queued, or,
+    /// when an instance does not exist, none is and the exception names the missing ids.
+    /// </summary>
+    public async Task RaiseEventsAsync(IReadOnlyList<RaisedEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var now = Now();
+        var messages = new List<OutgoingMessage>(events.Count);
+        foreach (var raised in events)
+        {
+            ValidateInstanceId(raised.InstanceId);
+            ArgumentException.ThrowIfNullOrWhiteSpace(raised.EventName, nameof(events));
+            messages.Add(new OutgoingMessage(raised.InstanceId, new EventRaisedEvent(now, raised.EventName, SerializePayload(raised.Payload, nameof(events))), now));
+        }
+
+        var missing = await store.EnqueueMessagesAsync(messages, cancellationToken);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"No orchestration instance {string.Join(", ", missing.Take(10).Select(id => $"'{id}'"))}{(missing.Count > 10 ? $" and {missing.Count - 10} more" : "")} exists; none of the {events.Count} events was sent.");
+        }
+    }
+
     /// <summary>The instance's status, custom status, input and output; null when it does not exist.</summary>
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {

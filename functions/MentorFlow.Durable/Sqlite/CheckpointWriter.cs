@@ -97,12 +97,16 @@ internal sealed class CheckpointWriter : IDisposable
 
         foreach (var message in checkpoint.Messages)
         {
-            SqliteOrchestrationStore.Run(_queueMessage, ("$id", message.InstanceId), ("$visibleAt", SqliteOrchestrationStore.Ms(message.VisibleAt)),
-                ("$type", message.Event.EventType), ("$payload", DurableJson.SerializeEvent(message.Event)));
+            Queue(message);
         }
 
         return true;
     }
+
+    /// <summary>Queues a message for an instance; false (nothing queued) when the instance does not exist.</summary>
+    public bool Queue(OutgoingMessage message) =>
+        SqliteOrchestrationStore.Run(_queueMessage, ("$id", message.InstanceId), ("$visibleAt", SqliteOrchestrationStore.Ms(message.VisibleAt)),
+            ("$type", message.Event.EventType), ("$payload", DurableJson.SerializeEvent(message.Event))) == 1;
 
     public void Dispose()
     {

@@ -20,6 +20,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private readonly string _connectionString;
 
+    // One writer at a time in this process: SQLite would make the others sleep and retry instead.
+    private readonly Lock _writeLock = new();
+
     /// <summary>Opens (creating and migrating when needed) the database at <paramref name="path"/>.</summary>
     public SqliteOrchestrationStore(string path)
     {
@@ -42,6 +45,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var created = CreateInstance(connection, transaction, instance, now);
@@ -53,9 +57,27 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         var queued = InsertMessage(connection, null, new OutgoingMessage(instanceId, message, visibleAt));
         return Task.FromResult(queued);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        using var writing = _writeLock.EnterScope();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var writer = new CheckpointWriter(connection, transaction, DateTime.UnixEpoch);
+        var missing = messages.Where(message => !writer.Queue(message)).Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            transaction.Commit();
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(missing);
     }
 
     /// <inheritdoc/>
@@ -63,6 +85,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
@@ -131,6 +154,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             return Task.FromResult<IReadOnlyList<string>>(lost);
         }
 
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var writer = new CheckpointWriter(connection, transaction, now);
@@ -151,6 +175,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(reason);
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         Execute(connection, null, """
             UPDATE Instances SET LockedBy = NULL, LockExpiration = $retryAt,
@@ -167,6 +192,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
@@ -207,6 +233,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             return Task.CompletedTask;
         }
 
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var remove = Command(connection, transaction, "DELETE FROM NewTasks WHERE SequenceNumber = $sequence AND LockedBy = $worker;",
@@ -298,6 +325,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <inheritdoc/>
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
+        using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var deleted = Execute(connection, transaction,
@@ -430,7 +458,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, null, "PRAGMA synchronous = FULL;");
+        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;"); // other processes: SQLite's own short waits
         return connection;
     }
 

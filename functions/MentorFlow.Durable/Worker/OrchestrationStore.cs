@@ -15,6 +15,12 @@ public interface IOrchestrationStore
     Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Queues many messages in one transaction, all or none; returns the ids of instances that do not exist
+    /// (and then queues nothing).
+    /// </summary>
+    Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Leases up to <paramref name="maxCount"/> instances that have visible messages, each with its history and
     /// messages, in one transaction; empty when nothing is due.
     /// </summary>

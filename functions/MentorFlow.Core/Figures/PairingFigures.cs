@@ -1,0 +1,83 @@
+using MentorFlow.Core.Logs;
+using MentorFlow.Core.Observations;
+
+namespace MentorFlow.Core.Figures;
+
+/// <summary>
+/// The figures a pairing is judged by, each computed here and only here, from logs without notes.
+/// Coordinator pages, the orchestration and the reports all call these.
+/// </summary>
+public static class PairingFigures
+{
+    /// <summary>Hours the mentee confirmed, in or outside the contract day.</summary>
+    public static decimal ConfirmedHours(IEnumerable<LoggedInteraction> logs) =>
+        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Confirmed));
+
+    /// <summary>Confirmed hours outside the contract day: what counts toward the requirement.</summary>
+    public static decimal HoursOutsideContractDay(IEnumerable<LoggedInteraction> logs) =>
+        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Confirmed && l.OutsideContractDay));
+
+    /// <summary>Logged hours outside the contract day still waiting for the mentee's confirmation.</summary>
+    public static decimal PendingHoursOutsideContractDay(IEnumerable<LoggedInteraction> logs) =>
+        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Pending && l.OutsideContractDay));
+
+    /// <summary>
+    /// Confirmed hours outside the contract day by <paramref name="onDate"/> against an even pace from
+    /// <paramref name="start"/> to <paramref name="end"/> towards <paramref name="requiredHours"/>.
+    /// </summary>
+    public static PaceFigure Pace(IEnumerable<LoggedInteraction> logs, decimal requiredHours, DateOnly start, DateOnly end, DateOnly onDate)
+    {
+        var totalDays = Math.Max(1, end.DayNumber - start.DayNumber);
+        var elapsed = Math.Clamp(onDate.DayNumber - start.DayNumber, 0, totalDays);
+        var expected = Math.Round(requiredHours * elapsed / totalDays, 2);
+        return new PaceFigure(HoursOutsideContractDay(logs.Where(l => l.Date <= onDate)), expected, requiredHours);
+    }
+
+    /// <summary>
+    /// How often the pair met between <paramref name="start"/> and <paramref name="onDate"/>: days with a
+    /// logged interaction per week, grouped as weekly (at least 0.75 a week), every two weeks (0.375),
+    /// monthly (0.2) or less.
+    /// </summary>
+    public static MeetingFrequency Frequency(IEnumerable<LoggedInteraction> logs, DateOnly start, DateOnly onDate)
+    {
+        var days = logs.Where(l => l.Date >= start && l.Date <= onDate).Select(l => l.Date).Distinct().Count();
+        var weeks = Math.Max(1m, (onDate.DayNumber - start.DayNumber + 1) / 7m);
+        var perWeek = days / weeks;
+        return perWeek switch
+        {
+            >= 0.75m => MeetingFrequency.Weekly,
+            >= 0.375m => MeetingFrequency.EveryTwoWeeks,
+            >= 0.2m => MeetingFrequency.Monthly,
+            _ => MeetingFrequency.Less,
+        };
+    }
+
+    /// <summary>Whole weeks since the last logged interaction (or since <paramref name="since"/> when none), on <paramref name="onDate"/>.</summary>
+    public static int WeeksWithoutMeeting(IEnumerable<LoggedInteraction> logs, DateOnly since, DateOnly onDate)
+    {
+        var last = LastMeeting(logs, onDate) ?? since;
+        var from = last > since ? last : since;
+        return Math.Max(0, (onDate.DayNumber - from.DayNumber) / 7);
+    }
+
+    /// <summary>The last day with a logged interaction on or before <paramref name="onDate"/>.</summary>
+    public static DateOnly? LastMeeting(IEnumerable<LoggedInteraction> logs, DateOnly onDate) =>
+        logs.Where(l => l.Date <= onDate).Select(l => (DateOnly?)l.Date).Max();
+
+    /// <summary>Observation cycles by type (every type present, zero when none).</summary>
+    public static IReadOnlyDictionary<ObservationType, int> ObservationsByType(IEnumerable<ObservationCycle> cycles)
+    {
+        var counts = Enum.GetValues<ObservationType>().ToDictionary(type => type, _ => 0);
+        foreach (var cycle in cycles)
+        {
+            counts[cycle.Type]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Substitute hours the cycles used.</summary>
+    public static decimal SubstituteHoursUsed(IEnumerable<ObservationCycle> cycles) => cycles.Sum(c => c.SubstituteHours);
+
+    private static decimal Hours(IEnumerable<LoggedInteraction> logs) => Math.Round(logs.Sum(l => l.Minutes) / 60m, 2);
+}

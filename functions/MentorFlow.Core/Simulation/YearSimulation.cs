@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using MentorFlow.Core.Figures;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Settings;
+using MentorFlow.Core.Year;
+using MentorFlow.Durable;
+using MentorFlow.Durable.Sqlite;
+using MentorFlow.Durable.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorFlow.Core.Simulation;
+
+/// <summary>
+/// A demo district's whole program year on a virtual clock: pairings start, people answer their emails
+/// with realistic delays (some late, some never), meet, log, observe, and a few leave. Each simulated day
+/// the people act, then the engine runs everything due, on the real SQLite backend.
+/// </summary>
+public sealed class YearSimulation
+{
+    private const int DaysAfterYearEnd = 60; // sign-offs, decisions and extensions finish after the last school day
+
+    /// <summary>The demo district's settings for <paramref name="startYear"/>.</summary>
+    public static DistrictProgramSettings DemoDistrict(int startYear) =>
+        DistrictProgramSettings.ForSchoolYear("demo-district", startYear) with { CoordinatorEmail = "coordinator@demo-district.example" };
+
+    /// <summary>Runs the year; progress lines go to <paramref name="progress"/> about once a simulated month.</summary>
+    public static async Task<YearSimulationSummary> RunAsync(YearSimulationOptions options, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Pairings, 1);
+        var stopwatch = Stopwatch.StartNew();
+        var settings = DemoDistrict(options.StartYear);
+        var clock = new VirtualClock(At(settings.YearStart, 6));
+        var inbox = new SimulatedInbox();
+        var ledger = new InMemorySentMessageLedger();
+        var registry = new DurableTaskRegistry()
+            .AddOrchestrator<PairingYearOrchestrator>(PairingYearOrchestrator.Name)
+            .AddActivity(SendProgramMessage.Name, () => new SendProgramMessage(inbox, ledger, clock));
+        var store = new SqliteOrchestrationStore(options.DatabasePath);
+        var client = new DurableTaskClient(store, registry, clock);
+        var workers = Enumerable.Range(0, Math.Max(1, options.Workers))
+            .Select(i => new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance, new DurableTaskWorkerOptions($"simulation-{i}")))
+            .ToList();
+
+        var pairs = Cast(options, settings);
+        var byId = pairs.ToDictionary(p => p.Subject.PairingId, StringComparer.Ordinal);
+        await progress.WriteLineAsync($"simulate: {pairs.Count:N0} pairings in {settings.DistrictId}, program year {settings.ProgramYear}, seed {options.Seed}");
+        long events = 0, workItems = 0;
+        var lastDay = settings.YearEnd.AddDays(DaysAfterYearEnd);
+        for (var day = settings.YearStart; day <= lastDay; day = day.AddDays(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            clock.MoveTo(At(day, 11)); // people act in the morning, before the midday step
+            var starting = pairs.Where(p => p.Subject.StartsOn == day).ToList();
+            foreach (var pair in starting)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(PairingYearOrchestrator.Name,
+                    new PairingYearInput(pair.Subject, settings), new StartOrchestrationOptions(pair.Subject.PairingId), cancellationToken);
+            }
+
+            var raised = pairs.Where(p => p.Subject.StartsOn < day)
+                .SelectMany(p => p.Act(day).Select(e => new RaisedEvent(p.Subject.PairingId, PairingYearOrchestrator.EventName, e)))
+                .ToList();
+            if (raised.Count > 0)
+            {
+                await client.RaiseEventsAsync(raised, cancellationToken);
+                events += raised.Count;
+            }
+
+            clock.MoveTo(At(day, 12));
+            workItems += (await Task.WhenAll(workers.Select(w => Task.Run(() => w.ProcessAllDueAsync(cancellationToken), cancellationToken)))).Sum();
+            foreach (var message in inbox.TakeArrived())
+            {
+                byId[message.PairingId].Read(message, day);
+            }
+
+            if (day.Day == 1 || day == lastDay)
+            {
+                await progress.WriteLineAsync($"simulate: {day:yyyy-MM-dd} · {events:N0} events raised · {inbox.Sent:N0} emails · {workItems:N0} engine steps · {stopwatch.Elapsed.TotalSeconds:N1} s");
+            }
+        }
+
+        return await SummarizeAsync(client, pairs.Count, inbox.Sent, events, workItems, stopwatch, cancellationToken);
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
+    // The district's pairings: most full-year from the first day, some hired later, some half-year.
+    private static List<SimulatedPairing> Cast(YearSimulationOptions options, DistrictProgramSettings settings)
+    {
+        var pairs = new List<SimulatedPairing>(options.Pairings);
+        for (var i = 0; i < options.Pairings; i++)
+        {
+            var random = new Random(HashCode.Combine(options.Seed, i));
+            var id = $"pairing-{i + 1:D5}";
+            var roll = random.NextDouble();
+            var (term, starts) = roll switch
+            {
+                < 0.05 => (PairingTerm.FirstHalf, settings.YearStart),
+                < 0.10 => (PairingTerm.SecondHalf, settings.SecondHalfStart),
+                < 0.20 => (PairingTerm.FullYear, settings.YearStart.AddDays(random.Next(7, 60))),
+                _ => (PairingTerm.FullYear, settings.YearStart),
+            };
+            var profile = random.NextDouble() switch
+            {
+                < 0.62 => PairProfile.Diligent,
+                < 0.87 => PairProfile.Late,
+                < 0.97 => PairProfile.LowHours,
+                _ => PairProfile.NeverSigns,
+            };
+            var (_, end) = settings.TermDates(term);
+            DateOnly? leaves = random.NextDouble() < 0.04 ? starts.AddDays(random.Next(30, Math.Max(31, end.DayNumber - starts.DayNumber - 20))) : null;
+            var subject = new PairingYearSubject(id, term, starts,
+                new Recipient(RecipientRole.Mentor, $"Mentor {i + 1}", $"mentor{i + 1}@demo-district.example"),
+                new Recipient(RecipientRole.Mentee, $"Mentee {i + 1}", $"mentee{i + 1}@demo-district.example"));
+            pairs.Add(new SimulatedPairing(subject, profile, leaves, settings, random));
+        }
+
+        return pairs;
+    }
+
+    private static async Task<YearSimulationSummary> SummarizeAsync(
+        DurableTaskClient client, int pairings, int messages, long events, long workItems, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<PairingYearOutcome>(pairings);
+        var unfinished = 0;
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1000), cancellationToken))
+        {
+            if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.ReadOutputAs<PairingYearOutcome>() is { } outcome)
+            {
+                outcomes.Add(outcome);
+            }
+            else
+            {
+                unfinished++;
+            }
+        }
+
+        var hours = outcomes.Select(o => o.HoursOutsideContractDay).Order().ToList();
+        return new YearSimulationSummary(
+            pairings,
+            outcomes.Count(o => o.Result == PairingYearResult.Completed),
+            outcomes.Count(o => o.Result == PairingYearResult.Incomplete),
+            outcomes.Count(o => o.Result == PairingYearResult.Separated),
+            unfinished,
+            outcomes.Count(o => o.Decision is not null),
+            outcomes.Count(o => o.RequirementMet),
+            hours.Sum(),
+            hours.Count == 0 ? 0 : hours[hours.Count / 2],
+            Enum.GetValues<MeetingFrequency>().ToDictionary(f => f, f => outcomes.Count(o => o.Result != PairingYearResult.Separated && o.Frequency == f)),
+            messages,
+            events,
+            workItems,
+            stopwatch.Elapsed);
+    }
+}

@@ -1,0 +1,9 @@
+namespace MentorFlow.Core.Simulation;
+
+/// <summary>How big a simulated program year is and where its engine database goes.</summary>
+/// <param name="Pairings">Pairings in the demo district.</param>
+/// <param name="Seed">Seed for people's behaviour: the same seed gives the same year.</param>
+/// <param name="DatabasePath">The engine's SQLite file.</param>
+/// <param name="Workers">Worker loops draining the engine in parallel.</param>
+/// <param name="StartYear">The program year starts in September of this year.</param>
+public sealed record YearSimulationOptions(int Pairings, int Seed, string DatabasePath, int Workers = 2, int StartYear = 2026);

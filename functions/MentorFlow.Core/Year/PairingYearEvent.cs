@@ -1,0 +1,97 @@
+using MentorFlow.Core.Logs;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Midyear;
+using MentorFlow.Core.Observations;
+using MentorFlow.Core.Pairings;
+using MentorFlow.Core.Schedules;
+using MentorFlow.Core.SignOffs;
+
+namespace MentorFlow.Core.Year;
+
+/// <summary>What a person did that the pairing year waits for or counts.</summary>
+public enum PairingYearEventKind
+{
+    /// <summary>The mentor or mentee signed the action plan.</summary>
+    ActionPlanSigned,
+
+    /// <summary>The mentor submitted the meeting schedule.</summary>
+    ScheduleSubmitted,
+
+    /// <summary>A meeting or conversation was logged (or corrected).</summary>
+    InteractionLogged,
+
+    /// <summary>The mentee confirmed or disputed logged time.</summary>
+    TimeConfirmed,
+
+    /// <summary>An observation cycle was logged.</summary>
+    ObservationLogged,
+
+    /// <summary>The midyear check was submitted.</summary>
+    MidyearSubmitted,
+
+    /// <summary>The mentor or mentee signed off the year.</summary>
+    SignedOff,
+
+    /// <summary>The coordinator decided the year.</summary>
+    CoordinatorDecided,
+
+    /// <summary>The pairing ended early.</summary>
+    Separated,
+}
+
+/// <summary>
+/// One event raised to a pairing's PairingYear orchestration (always under <c>PairingYearEvent</c>,
+/// so events are handled in the order they arrived). It never carries private notes.
+/// </summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="By">Who did it, for signatures.</param>
+/// <param name="Schedule">The schedule, for <see cref="PairingYearEventKind.ScheduleSubmitted"/>.</param>
+/// <param name="Interaction">The logged interaction, for <see cref="PairingYearEventKind.InteractionLogged"/>.</param>
+/// <param name="ConfirmedLogIds">Logs the mentee confirmed.</param>
+/// <param name="DisputedLogIds">Logs the mentee disputed.</param>
+/// <param name="Observation">The observation cycle.</param>
+/// <param name="Midyear">The midyear check.</param>
+/// <param name="SignOff">The sign-off.</param>
+/// <param name="Decision">The coordinator's decision.</param>
+/// <param name="Separation">The separation.</param>
+public sealed record PairingYearEvent(
+    PairingYearEventKind Kind,
+    RecipientRole? By = null,
+    MeetingSchedule? Schedule = null,
+    LoggedInteraction? Interaction = null,
+    IReadOnlyList<string>? ConfirmedLogIds = null,
+    IReadOnlyList<string>? DisputedLogIds = null,
+    ObservationCycle? Observation = null,
+    MidyearCheck? Midyear = null,
+    SignOff? SignOff = null,
+    CoordinatorDecision? Decision = null,
+    Separation? Separation = null)
+{
+    /// <summary>The mentor or mentee signed the action plan.</summary>
+    public static PairingYearEvent PlanSigned(RecipientRole by) => new(PairingYearEventKind.ActionPlanSigned, By: by);
+
+    /// <summary>The schedule was submitted.</summary>
+    public static PairingYearEvent ScheduleIn(MeetingSchedule schedule) => new(PairingYearEventKind.ScheduleSubmitted, Schedule: schedule);
+
+    /// <summary>A meeting was logged; pass <see cref="CollaborationLog.ToInteraction"/> so notes stay out.</summary>
+    public static PairingYearEvent Logged(LoggedInteraction interaction) => new(PairingYearEventKind.InteractionLogged, Interaction: interaction);
+
+    /// <summary>The mentee confirmed and disputed logged time.</summary>
+    public static PairingYearEvent Confirmed(IReadOnlyList<string> confirmed, IReadOnlyList<string>? disputed = null) =>
+        new(PairingYearEventKind.TimeConfirmed, ConfirmedLogIds: confirmed, DisputedLogIds: disputed ?? []);
+
+    /// <summary>An observation cycle was logged.</summary>
+    public static PairingYearEvent Observed(ObservationCycle cycle) => new(PairingYearEventKind.ObservationLogged, Observation: cycle);
+
+    /// <summary>The midyear check was submitted.</summary>
+    public static PairingYearEvent MidyearIn(MidyearCheck check) => new(PairingYearEventKind.MidyearSubmitted, Midyear: check);
+
+    /// <summary>The mentor or mentee signed off.</summary>
+    public static PairingYearEvent SignedOffBy(RecipientRole by, SignOff signOff) => new(PairingYearEventKind.SignedOff, By: by, SignOff: signOff);
+
+    /// <summary>The coordinator decided.</summary>
+    public static PairingYearEvent Decided(CoordinatorDecision decision) => new(PairingYearEventKind.CoordinatorDecided, Decision: decision);
+
+    /// <summary>The pairing ended early.</summary>
+    public static PairingYearEvent Ended(Separation separation) => new(PairingYearEventKind.Separated, Separation: separation);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using MentorFlow.Core.Messaging;
+
+namespace MentorFlow.Core.Year;
+
+/// <summary>The words of each program message; the app adds the greeting, the signed link and the HTML.</summary>
+internal static class PairingYearMessages
+{
+    public static ProgramMessage Compose(string pairingId, ProgramMessageKind kind, Recipient to, string sequence, string? detail = null, MeetingInviteDetails? invite = null)
+    {
+        var (subject, body, step) = kind switch
+        {
+            ProgramMessageKind.ActionPlanInvite => ("Your mentoring action plan", "Agree your meeting time and place, 4–6 commitments and 3–5 goals, then sign the plan.", "action-plan"),
+            ProgramMessageKind.ActionPlanReminder => ("Reminder: sign your mentoring action plan", "Your action plan still needs your signature.", "action-plan"),
+            ProgramMessageKind.ActionPlanEscalation => ("Action plan overdue", "This pairing's action plan is past its deadline and not signed by everyone.", null),
+            ProgramMessageKind.ScheduleRequest => ("Fill in your meeting schedule", "Choose your regular weekday, time and place; both of you get a calendar invite.", "schedule"),
+            ProgramMessageKind.ScheduleReminder => ("Reminder: your meeting schedule", "Your regular meeting schedule is still missing.", "schedule"),
+            ProgramMessageKind.ScheduleEscalation => ("Meeting schedule overdue", "This pairing has not filled in its meeting schedule.", null),
+            ProgramMessageKind.MeetingInvite => ("Calendar invite: your regular mentoring meeting", "The attached invite adds your regular meeting to your calendar.", "log"),
+            ProgramMessageKind.MeetingNudge => ("Time for a mentoring meeting?", "No meeting has been logged for two weeks. Log the ones you had, or plan the next.", "log"),
+            ProgramMessageKind.MeetingGapAlert => ("A pair has not met for three weeks", "No meeting has been logged for this pairing for three weeks.", null),
+            ProgramMessageKind.ObservationReminder => ("Observations this term", "This term's expected observation cycles are not all logged yet.", "observation"),
+            ProgramMessageKind.MidyearRequest => ("Your midyear check", "Review progress on your goals and your hours so far.", "midyear"),
+            ProgramMessageKind.MidyearReminder => ("Reminder: your midyear check", "Your midyear check is still missing.", "midyear"),
+            ProgramMessageKind.AtRiskAlert => ("A pairing is at risk", "At midyear this pairing is behind pace or asked for support.", null),
+            ProgramMessageKind.SignOffRequest => ("Sign off your mentoring year", "Confirm your hours and sign off the year.", "sign-off"),
+            ProgramMessageKind.SignOffReminder => ("Reminder: sign off your mentoring year", "Your sign-off is still missing.", "sign-off"),
+            ProgramMessageKind.SignOffEscalation => ("Sign-off overdue", "This pairing has not signed off its year.", "decision"),
+            ProgramMessageKind.DecisionRequest => ("Decide a pairing's year", "This pairing needs your decision: completed, incomplete or extended.", "decision"),
+            ProgramMessageKind.DecisionReminder => ("Reminder: decide a pairing's year", "This pairing still needs your decision.", "decision"),
+            ProgramMessageKind.OutcomeNotice => ("Your mentoring year is recorded", "The outcome of your mentoring year has been recorded.", null),
+            ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
+        };
+        var key = string.Create(CultureInfo.InvariantCulture, $"{pairingId}/{kind}/{to.Role}/{sequence}");
+        return new ProgramMessage(key, kind, pairingId, to, subject, detail is null ? body : $"{body}\n\n{detail}", step, invite);
+    }
+}

@@ -1,0 +1,89 @@
+using MentorFlow.Core.Messaging;
+using MentorFlow.Durable;
+
+namespace MentorFlow.Core.Year;
+
+/// <summary>
+/// Carries one pairing through its program year: kickoff, schedule fill-in, observations, midyear check,
+/// observations, sign-off. It waits for people's events and for the next moment the year's rules
+/// (<see cref="PairingYearProgress"/>) have something to do, sends what they queue as idempotent
+/// activities, and keeps its custom status current. Every few steps it continues as new with its state,
+/// so a year's history stays short.
+/// </summary>
+public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput, PairingYearOutcome?>
+{
+    /// <summary>The orchestrator's registered name.</summary>
+    public const string Name = "PairingYear";
+
+    /// <summary>The one event name everything is raised under, so events keep their arrival order.</summary>
+    public const string EventName = "PairingYearEvent";
+
+    /// <summary>Wake-ups handled before the history is started afresh with the state carried over.</summary>
+    public const int StepsPerExecution = 4;
+
+    private static readonly TaskOptions SendRetry = new(new RetryPolicy(5, TimeSpan.FromMinutes(1), BackoffCoefficient: 2, MaxRetryInterval: TimeSpan.FromHours(1)));
+
+    /// <inheritdoc/>
+    public override async Task<PairingYearOutcome?> RunAsync(TaskOrchestrationContext context, PairingYearInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var year = new PairingYearProgress(input);
+        if (input.State is null)
+        {
+            year.Start(context.CurrentUtcDateTime);
+        }
+
+        year.Tick(context.CurrentUtcDateTime);
+        Task<PairingYearEvent>? nextEvent = null;
+        Task? timer = null;
+        var timerAt = DateTime.MinValue;
+        CancellationTokenSource? stopTimer = null;
+        try
+        {
+            for (var step = 0; ; step++)
+            {
+                await Task.WhenAll(year.TakeOutbox().Select(message => context.CallActivityAsync<bool>(SendProgramMessage.Name, message, SendRetry)));
+                context.SetCustomStatus(year.Status(context.CurrentUtcDateTime));
+                if (year.Outcome is { } outcome)
+                {
+                    return outcome;
+                }
+
+                if (step >= StepsPerExecution)
+                {
+                    context.ContinueAsNew(input with { State = year.State }, preserveUnprocessedEvents: true);
+                    return null;
+                }
+
+                // Keep one timer while the next wake-up stays the same, and one event waiter until it is answered.
+                var wakeAt = year.NextWakeUp(context.CurrentUtcDateTime);
+                if (timer is null || timerAt != wakeAt)
+                {
+                    stopTimer?.Cancel();
+                    stopTimer?.Dispose();
+                    stopTimer = new CancellationTokenSource();
+                    timer = context.CreateTimer(wakeAt, stopTimer.Token);
+                    timerAt = wakeAt;
+                }
+
+                nextEvent ??= context.WaitForExternalEvent<PairingYearEvent>(EventName);
+                if (await Task.WhenAny(nextEvent, timer) == nextEvent)
+                {
+                    year.Apply(await nextEvent, context.CurrentUtcDateTime);
+                    nextEvent = null;
+                }
+                else
+                {
+                    timer = null;
+                }
+
+                year.Tick(context.CurrentUtcDateTime);
+            }
+        }
+        finally
+        {
+            stopTimer?.Dispose();
+        }
+    }
+}

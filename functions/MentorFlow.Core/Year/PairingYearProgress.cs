@@ -1,0 +1,486 @@
+using System.Globalization;
+using MentorFlow.Core.Figures;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.SignOffs;
+
+namespace MentorFlow.Core.Year;
+
+/// <summary>
+/// The program year's rules as a deterministic state machine: events and the passing of time change
+/// the state and queue messages. The orchestrator only waits, sends and carries the state; every rule is
+/// here, where tests can run it without an engine.
+/// </summary>
+public sealed class PairingYearProgress
+{
+    private static readonly TimeOnly StepTime = new(12, 0); // midday UTC: the same school day across US time zones
+    private readonly PairingYearSubject _subject;
+    private readonly Settings.DistrictProgramSettings _settings;
+    private readonly Recipient _coordinator;
+    private readonly List<ProgramMessage> _outbox = [];
+
+    /// <summary>Continues the year in <paramref name="input"/> (or prepares a new one when it carries no state).</summary>
+    public PairingYearProgress(PairingYearInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _subject = input.Subject;
+        _settings = input.Settings;
+        _coordinator = new Recipient(RecipientRole.Coordinator, "Program coordinator", _settings.CoordinatorEmail);
+        State = input.State ?? new PairingYearState { EndsOn = _settings.TermDates(_subject.Term).End };
+    }
+
+    /// <summary>The state to carry on.</summary>
+    public PairingYearState State { get; }
+
+    /// <summary>The outcome, once the year is over.</summary>
+    public PairingYearOutcome? Outcome => State.Outcome;
+
+    /// <summary>Hours the pairing's term requires.</summary>
+    public decimal RequiredHours => _settings.RequiredHours(_subject.Term);
+
+    /// <summary>Takes the messages queued since the last call.</summary>
+    public IReadOnlyList<ProgramMessage> TakeOutbox()
+    {
+        var messages = _outbox.ToList();
+        _outbox.Clear();
+        return messages;
+    }
+
+    /// <summary>Kickoff: both get their action-plan link.</summary>
+    public void Start(DateTime now)
+    {
+        State.Stage = PairingStage.Kickoff;
+        State.StageSince = now;
+        Wait("both signatures on the action plan", [RecipientRole.Mentor, RecipientRole.Mentee], now, At(_subject.StartsOn.AddDays(_settings.ActionPlanDueDays)));
+        ToPair(ProgramMessageKind.ActionPlanInvite, "1");
+    }
+
+    /// <summary>Applies what someone did. Events that do not fit the stage change nothing (a second signature, a late form).</summary>
+    public void Apply(PairingYearEvent e, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (State.Stage == PairingStage.Finished)
+        {
+            return;
+        }
+
+        switch (e.Kind)
+        {
+            case PairingYearEventKind.Separated when e.Separation is { } separation:
+                State.Separation = separation;
+                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.SeparationNotice, _coordinator, "1",
+                    $"Ended {separation.EndedOn:yyyy-MM-dd}: {separation.Reason}."));
+                Finish(PairingYearResult.Separated, separation.EndedOn, now);
+                break;
+            case PairingYearEventKind.ActionPlanSigned when State.Stage == PairingStage.Kickoff && e.By is { } signer:
+                State.PlanSignedBy = [.. State.PlanSignedBy.Append(signer).Distinct()];
+                if (Acted(signer))
+                {
+                    State.PlanSignedOn = Today(now);
+                    Enter(PairingStage.ScheduleFillIn, now);
+                    Wait("the regular meeting schedule", [RecipientRole.Mentor], now, now.AddDays(_settings.StepDueDays));
+                    _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.ScheduleRequest, _subject.Mentor, "1"));
+                }
+
+                break;
+            case PairingYearEventKind.ScheduleSubmitted when e.Schedule is { } schedule && State.Stage is > PairingStage.Kickoff and < PairingStage.SignOff:
+                State.Schedule = schedule;
+                State.ScheduleVersions++;
+                var invite = new MeetingInviteDetails(schedule, Today(now), State.EndsOn, _subject.Mentor, [_subject.Mentor, _subject.Mentee]);
+                ToPair(ProgramMessageKind.MeetingInvite, State.ScheduleVersions.ToString(CultureInfo.InvariantCulture), invite: invite);
+                if (State.Stage == PairingStage.ScheduleFillIn)
+                {
+                    Enter(PairingStage.FirstObservations, now);
+                }
+
+                break;
+            case PairingYearEventKind.InteractionLogged when e.Interaction is { } interaction:
+                State.Interactions = [.. State.Interactions.Where(i => i.LogId != interaction.LogId), interaction];
+                break;
+            case PairingYearEventKind.TimeConfirmed:
+                State.Interactions = [.. State.Interactions.Select(i =>
+                    e.ConfirmedLogIds?.Contains(i.LogId) == true ? i with { Confirmation = Logs.TimeConfirmation.Confirmed }
+                    : e.DisputedLogIds?.Contains(i.LogId) == true ? i with { Confirmation = Logs.TimeConfirmation.Disputed }
+                    : i)];
+                break;
+            case PairingYearEventKind.ObservationLogged when e.Observation is { } cycle:
+                State.Observations = [.. State.Observations.Where(o => o.CycleId != cycle.CycleId), cycle];
+                break;
+            case PairingYearEventKind.MidyearSubmitted when e.Midyear is { } check && State.Stage == PairingStage.MidyearCheck:
+                State.Midyear = check;
+                var pace = Pace(now);
+                if (pace.ShareOfPace < _settings.AtRiskPaceShare || check.SupportRequested || !string.IsNullOrWhiteSpace(check.Concerns))
+                {
+                    State.AtRisk = true;
+                    _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.AtRiskAlert, _coordinator, "1",
+                        $"Confirmed hours {pace.ConfirmedHours:0.##} of {pace.ExpectedHours:0.##} expected by now; support requested: {(check.SupportRequested ? "yes" : "no")}."));
+                }
+
+                Enter(PairingStage.SecondObservations, now);
+                break;
+            case PairingYearEventKind.SignedOff when State.Stage == PairingStage.SignOff && e.By is { } by && e.SignOff is { } signOff:
+                State.SignOffs[by] = signOff;
+                if (Acted(by))
+                {
+                    DecideAfterSignOff(now);
+                }
+
+                break;
+            case PairingYearEventKind.CoordinatorDecided when e.Decision is { } decision && State.Stage is PairingStage.SignOff or PairingStage.CoordinatorDecision:
+                Decide(decision, now);
+                break;
+        }
+    }
+
+    /// <summary>What the passing of time brings at <paramref name="now"/>: stage dates, reminders, escalations, pace and observation checks.</summary>
+    public void Tick(DateTime now)
+    {
+        if (State.Stage == PairingStage.Finished)
+        {
+            return;
+        }
+
+        var today = Today(now);
+        if (State.Stage < PairingStage.SignOff && today >= State.EndsOn)
+        {
+            EnterSignOff(now);
+        }
+        else if (State.Stage == PairingStage.FirstObservations && today >= Midpoint)
+        {
+            EnterMidyear(now);
+        }
+
+        RemindAndEscalate(now);
+        CheckMeetingPace(today);
+        CheckObservations(today);
+    }
+
+    /// <summary>The next moment <see cref="Tick"/> could have something to do, after <paramref name="now"/>.</summary>
+    public DateTime NextWakeUp(DateTime now)
+    {
+        var candidates = new List<DateTime>();
+        if (State.Stage < PairingStage.SignOff)
+        {
+            candidates.Add(At(State.EndsOn));
+        }
+
+        if (State.Stage <= PairingStage.FirstObservations)
+        {
+            candidates.Add(At(Midpoint));
+        }
+
+        if (State.Waiting is { } waiting)
+        {
+            candidates.Add(waiting.NextReminderAt);
+            if (!waiting.Escalated)
+            {
+                candidates.Add(waiting.DueAt.AddDays(_settings.EscalationDelayDays));
+            }
+        }
+
+        if (NextPaceCheck() is { } paceCheck)
+        {
+            candidates.Add(At(paceCheck));
+        }
+
+        candidates.AddRange(ObservationTerms()
+            .Where(t => !State.ObservationRemindersSent.Contains(t.Index))
+            .Select(t => At(t.ReminderOn)));
+        var future = candidates.Where(c => c > now).ToList();
+        return future.Count > 0 ? future.Min() : now.AddDays(7);
+    }
+
+    /// <summary>The custom status: stage, what it waits for and since when, flags and figures.</summary>
+    public PairingYearStatus Status(DateTime now)
+    {
+        var today = Today(now);
+        var flags = new List<string>();
+        if (State.Waiting is { } waiting && now > waiting.DueAt)
+        {
+            flags.Add("overdue");
+        }
+
+        if (State.AtRisk)
+        {
+            flags.Add("at-risk");
+        }
+
+        if (State.Separation is not null)
+        {
+            flags.Add("separated");
+        }
+
+        var weeks = PairingFigures.WeeksWithoutMeeting(State.Interactions, State.PlanSignedOn ?? _subject.StartsOn, today);
+        if (State.Stage is > PairingStage.Kickoff and < PairingStage.SignOff && weeks >= _settings.NudgeAfterWeeks)
+        {
+            flags.Add("no-meetings");
+        }
+
+        return new PairingYearStatus(
+            State.Stage, State.StageSince, State.Waiting?.WaitsFor, State.Waiting?.Pending ?? [], State.Waiting?.Since, State.Waiting?.DueAt,
+            flags, Pace(now), PairingFigures.Frequency(State.Interactions, _subject.StartsOn, Min(today, State.EndsOn)),
+            PairingFigures.LastMeeting(State.Interactions, today), weeks, PairingFigures.ObservationsByType(State.Observations), State.EndsOn);
+    }
+
+    private DateOnly Midpoint
+    {
+        get
+        {
+            var (start, end) = _settings.TermDates(_subject.Term);
+            return start.AddDays((end.DayNumber - start.DayNumber) / 2);
+        }
+    }
+
+    private static DateOnly Today(DateTime now) => DateOnly.FromDateTime(now);
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(StepTime, DateTimeKind.Utc);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private PaceFigure Pace(DateTime now) =>
+        PairingFigures.Pace(State.Interactions, RequiredHours, _subject.StartsOn, State.EndsOn, Today(now));
+
+    private void Enter(PairingStage stage, DateTime now)
+    {
+        State.Stage = stage;
+        State.StageSince = now;
+        State.Waiting = null;
+    }
+
+    private void Wait(string waitsFor, List<RecipientRole> pending, DateTime now, DateTime dueAt) =>
+        State.Waiting = new WaitingStep
+        {
+            WaitsFor = waitsFor,
+            Pending = pending,
+            Since = now,
+            DueAt = dueAt,
+            NextReminderAt = now.AddDays(_settings.ReminderCadenceDays),
+        };
+
+    // Marks that role has acted; true when nobody is left.
+    private bool Acted(RecipientRole role)
+    {
+        if (State.Waiting is not { } waiting)
+        {
+            return false;
+        }
+
+        waiting.Pending.Remove(role);
+        return waiting.Pending.Count == 0;
+    }
+
+    private void EnterMidyear(DateTime now)
+    {
+        Enter(PairingStage.MidyearCheck, now);
+        State.MidyearSent = true;
+        Wait("the midyear check", [RecipientRole.Mentor], now, now.AddDays(_settings.StepDueDays));
+        var pace = Pace(now);
+        ToPair(ProgramMessageKind.MidyearRequest, "1",
+            $"Pre-filled: {pace.ConfirmedHours:0.##} confirmed hours outside the contract day; pace expects {pace.ExpectedHours:0.##} of {pace.RequiredHours:0.##} by now.");
+    }
+
+    private void EnterSignOff(DateTime now)
+    {
+        Enter(PairingStage.SignOff, now);
+        State.SignOffs.Clear();
+        Wait("both sign-offs", [RecipientRole.Mentor, RecipientRole.Mentee], now, now.AddDays(_settings.StepDueDays));
+        var pace = Pace(now);
+        ToPair(ProgramMessageKind.SignOffRequest, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+            $"Hours summary: {pace.ConfirmedHours:0.##} confirmed hours outside the contract day of {pace.RequiredHours:0.##} required.");
+    }
+
+    private void DecideAfterSignOff(DateTime now)
+    {
+        var hours = PairingFigures.HoursOutsideContractDay(State.Interactions);
+        if (hours >= RequiredHours)
+        {
+            Finish(PairingYearResult.Completed, Today(now), now);
+            return;
+        }
+
+        Enter(PairingStage.CoordinatorDecision, now);
+        Wait("the coordinator's decision", [RecipientRole.Coordinator], now, now.AddDays(_settings.StepDueDays));
+        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.DecisionRequest, _coordinator,
+            (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+            $"Confirmed hours outside the contract day: {hours:0.##} of {RequiredHours:0.##} required."));
+    }
+
+    private void Decide(CoordinatorDecision decision, DateTime now)
+    {
+        State.Decision = decision;
+        switch (decision)
+        {
+            case CoordinatorDecision.Extended:
+                State.Extensions++;
+                var today = Today(now);
+                State.EndsOn = (today > State.EndsOn ? today : State.EndsOn).AddDays(_settings.ExtensionDays);
+                Enter(PairingStage.SecondObservations, now);
+                break;
+            case CoordinatorDecision.Completed:
+                Finish(PairingYearResult.Completed, Today(now), now);
+                break;
+            default:
+                Finish(PairingYearResult.Incomplete, Today(now), now);
+                break;
+        }
+    }
+
+    private void Finish(PairingYearResult result, DateOnly finishedOn, DateTime now)
+    {
+        Enter(PairingStage.Finished, now);
+        State.Outcome = new PairingYearOutcome(
+            _subject.PairingId, result, State.Decision, finishedOn,
+            PairingFigures.HoursOutsideContractDay(State.Interactions), PairingFigures.ConfirmedHours(State.Interactions), RequiredHours,
+            State.Interactions.Count, PairingFigures.Frequency(State.Interactions, _subject.StartsOn, Min(finishedOn, State.EndsOn)),
+            PairingFigures.ObservationsByType(State.Observations), PairingFigures.SubstituteHoursUsed(State.Observations),
+            State.SignOffs.TryGetValue(RecipientRole.Mentor, out var mentor) ? mentor.Satisfaction : null,
+            State.SignOffs.TryGetValue(RecipientRole.Mentee, out var mentee) ? mentee.Satisfaction : null,
+            State.Separation, State.Extensions);
+        if (result != PairingYearResult.Separated)
+        {
+            ToPair(ProgramMessageKind.OutcomeNotice, "1", $"Outcome: {result}.");
+        }
+    }
+
+    private void RemindAndEscalate(DateTime now)
+    {
+        if (State.Waiting is not { } waiting)
+        {
+            return;
+        }
+
+        if (now >= waiting.NextReminderAt)
+        {
+            waiting.RemindersSent++;
+            waiting.NextReminderAt = now.AddDays(_settings.ReminderCadenceDays);
+            var (reminder, _) = Reminders(State.Stage);
+            var sequence = waiting.RemindersSent.ToString(CultureInfo.InvariantCulture) + "@" + (State.Extensions + 1).ToString(CultureInfo.InvariantCulture);
+            foreach (var role in waiting.Pending)
+            {
+                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, reminder, Person(role), sequence));
+            }
+        }
+
+        if (!waiting.Escalated && now >= waiting.DueAt.AddDays(_settings.EscalationDelayDays))
+        {
+            waiting.Escalated = true;
+            var (_, escalation) = Reminders(State.Stage);
+            if (escalation is { } kind)
+            {
+                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _coordinator, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+                    $"Waiting for {waiting.WaitsFor} since {waiting.Since:yyyy-MM-dd}; it was due {waiting.DueAt:yyyy-MM-dd}."));
+            }
+        }
+    }
+
+    private static (ProgramMessageKind Reminder, ProgramMessageKind? Escalation) Reminders(PairingStage stage) => stage switch
+    {
+        PairingStage.Kickoff => (ProgramMessageKind.ActionPlanReminder, ProgramMessageKind.ActionPlanEscalation),
+        PairingStage.ScheduleFillIn => (ProgramMessageKind.ScheduleReminder, ProgramMessageKind.ScheduleEscalation),
+        PairingStage.MidyearCheck => (ProgramMessageKind.MidyearReminder, ProgramMessageKind.AtRiskAlert),
+        PairingStage.SignOff => (ProgramMessageKind.SignOffReminder, ProgramMessageKind.SignOffEscalation),
+        _ => (ProgramMessageKind.DecisionReminder, null),
+    };
+
+    // The pace check runs on the pair's weekly check day (weekly from the plan's signing);
+    // its timer is set for the first check day on which a nudge or an alert could be due.
+    private DateOnly? NextPaceCheck()
+    {
+        if (State.PlanSignedOn is not { } weekOne || State.Stage is < PairingStage.ScheduleFillIn or >= PairingStage.SignOff)
+        {
+            return null;
+        }
+
+        var gapFrom = GapFrom(weekOne);
+        int? weeks = State.NudgedForGapFrom != gapFrom ? _settings.NudgeAfterWeeks
+            : State.AlertedForGapFrom != gapFrom ? _settings.AlertAfterWeeks
+            : null;
+        if (weeks is not { } w)
+        {
+            return null;
+        }
+
+        var due = gapFrom.AddDays(7 * w);
+        var offset = ((due.DayNumber - weekOne.DayNumber) % 7 + 7) % 7;
+        return offset == 0 ? due : due.AddDays(7 - offset);
+    }
+
+    private DateOnly GapFrom(DateOnly weekOne)
+    {
+        var last = PairingFigures.LastMeeting(State.Interactions, DateOnly.MaxValue);
+        return last is { } l && l > weekOne ? l : weekOne;
+    }
+
+    private void CheckMeetingPace(DateOnly today)
+    {
+        if (State.PlanSignedOn is not { } weekOne || State.Stage is < PairingStage.ScheduleFillIn or >= PairingStage.SignOff)
+        {
+            return;
+        }
+
+        var gapFrom = GapFrom(weekOne);
+        var weeks = (today.DayNumber - gapFrom.DayNumber) / 7;
+        var gap = gapFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (weeks >= _settings.NudgeAfterWeeks && State.NudgedForGapFrom != gapFrom)
+        {
+            State.NudgedForGapFrom = gapFrom;
+            ToPair(ProgramMessageKind.MeetingNudge, gap);
+        }
+
+        if (weeks >= _settings.AlertAfterWeeks && State.AlertedForGapFrom != gapFrom)
+        {
+            State.AlertedForGapFrom = gapFrom;
+            _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.MeetingGapAlert, _coordinator, gap,
+                $"No meeting logged since {gapFrom:yyyy-MM-dd} ({weeks} weeks)."));
+        }
+    }
+
+    private IEnumerable<(int Index, DateOnly Start, DateOnly End, DateOnly ReminderOn)> ObservationTerms()
+    {
+        if (State.Stage is PairingStage.Kickoff or >= PairingStage.SignOff || _settings.ObservationsPerTerm == 0)
+        {
+            yield break;
+        }
+
+        var terms = _settings.ObservationTerms(_subject.Term);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var (start, end) = terms[i];
+            if (end >= _subject.StartsOn)
+            {
+                yield return (i, start, end, end.AddDays(-_settings.ObservationReminderDays));
+            }
+        }
+    }
+
+    private void CheckObservations(DateOnly today)
+    {
+        foreach (var (index, start, end, reminderOn) in ObservationTerms().ToList())
+        {
+            if (State.ObservationRemindersSent.Contains(index) || today < reminderOn)
+            {
+                continue;
+            }
+
+            State.ObservationRemindersSent.Add(index);
+            var done = State.Observations.Count(o => o.ObservedOn >= start && o.ObservedOn <= end);
+            if (today <= end && done < _settings.ObservationsPerTerm)
+            {
+                ToPair(ProgramMessageKind.ObservationReminder, index.ToString(CultureInfo.InvariantCulture),
+                    $"{done} of {_settings.ObservationsPerTerm} observation cycles logged this term, which ends {end:yyyy-MM-dd}.");
+            }
+        }
+    }
+
+    private Recipient Person(RecipientRole role) => role switch
+    {
+        RecipientRole.Mentor => _subject.Mentor,
+        RecipientRole.Mentee => _subject.Mentee,
+        _ => _coordinator,
+    };
+
+    private void ToPair(ProgramMessageKind kind, string sequence, string? detail = null, MeetingInviteDetails? invite = null)
+    {
+        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _subject.Mentor, sequence, detail, invite));
+        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _subject.Mentee, sequence, detail, invite));
+    }
+}

@@ -1,0 +1,37 @@
+using MentorFlow.Core.Figures;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Observations;
+
+namespace MentorFlow.Core.Year;
+
+/// <summary>
+/// The orchestration's custom status: the stage, what it waits for and since when, and the figures a
+/// coordinator scans. No private notes.
+/// </summary>
+/// <param name="Stage">The stage.</param>
+/// <param name="StageSince">When the stage began (UTC).</param>
+/// <param name="WaitingFor">What the stage waits for, when it waits on someone.</param>
+/// <param name="WaitingOn">Who has to act.</param>
+/// <param name="WaitingSince">Since when it waits (UTC).</param>
+/// <param name="DueAt">When it is due (UTC).</param>
+/// <param name="Flags">overdue, at-risk, no-meetings, separated.</param>
+/// <param name="Pace">Confirmed hours outside the contract day against pace.</param>
+/// <param name="Frequency">Meeting frequency so far.</param>
+/// <param name="LastMeeting">The last logged meeting.</param>
+/// <param name="WeeksWithoutMeeting">Whole weeks since it.</param>
+/// <param name="ObservationsByType">Observation cycles by type.</param>
+/// <param name="EndsOn">The pairing's last day.</param>
+public sealed record PairingYearStatus(
+    PairingStage Stage,
+    DateTime StageSince,
+    string? WaitingFor,
+    IReadOnlyList<RecipientRole> WaitingOn,
+    DateTime? WaitingSince,
+    DateTime? DueAt,
+    IReadOnlyList<string> Flags,
+    PaceFigure Pace,
+    MeetingFrequency Frequency,
+    DateOnly? LastMeeting,
+    int WeeksWithoutMeeting,
+    IReadOnlyDictionary<ObservationType, int> ObservationsByType,
+    DateOnly EndsOn);
