@@ -43,6 +43,7 @@ internal sealed class SimulatedPairing
     private DateOnly? _meetingsUntil;
     private decimal _confirmedOutsideHours;
     private int _logs;
+    private bool _extended;
 
     public SimulatedPairing(PairingYearSubject subject, PairProfile profile, DateOnly? leavesOn, DistrictProgramSettings settings, Random random)
     {
@@ -113,10 +114,11 @@ internal sealed class SimulatedPairing
             case ProgramMessageKind.DecisionRequest or ProgramMessageKind.DecisionReminder or ProgramMessageKind.SignOffEscalation:
                 var share = _confirmedOutsideHours / _settings.RequiredHours(Subject.Term);
                 var decision = share >= 0.75m ? CoordinatorDecision.Completed
-                    : share >= 0.4m && _random.NextDouble() < 0.3 ? CoordinatorDecision.Extended
+                    : share >= 0.4m && !_extended && _random.NextDouble() < 0.3 ? CoordinatorDecision.Extended
                     : CoordinatorDecision.Incomplete;
                 if (decision == CoordinatorDecision.Extended)
                 {
+                    _extended = true; // a coordinator extends a pairing once
                     _meetingsUntil = null;
                     _answered.RemoveWhere(key => key.StartsWith("sign-off/", StringComparison.Ordinal));
                 }
@@ -141,8 +143,10 @@ internal sealed class SimulatedPairing
                 yield return Log(today, _random.Next(10, 21), outside: false, CollaborationActivity.BriefConversation);
             }
 
-            // The mentee confirms logged time on Fridays (late pairs every other Friday).
-            if (today.DayOfWeek == DayOfWeek.Friday && _unconfirmed.Count > 0 && (Profile != PairProfile.Late || today.DayNumber / 7 % 2 == 0))
+            // A diligent mentee confirms logged time the same day; others on Fridays (late pairs every other Friday).
+            var confirmsToday = Profile == PairProfile.Diligent
+                || (today.DayOfWeek == DayOfWeek.Friday && (Profile != PairProfile.Late || today.DayNumber / 7 % 2 == 0));
+            if (confirmsToday && _unconfirmed.Count > 0)
             {
                 yield return ConfirmPending();
             }

@@ -17,7 +17,7 @@ namespace MentorFlow.Core.Simulation;
 /// </summary>
 public sealed class YearSimulation
 {
-    private const int DaysAfterYearEnd = 60; // sign-offs, decisions and extensions finish after the last school day
+    private const int DaysAfterExtension = 45; // sign-offs, decisions and extensions finish after the last school day
 
     /// <summary>The demo district's settings for <paramref name="startYear"/>.</summary>
     public static DistrictProgramSettings DemoDistrict(int startYear) =>
@@ -47,7 +47,7 @@ public sealed class YearSimulation
         var byId = pairs.ToDictionary(p => p.Subject.PairingId, StringComparer.Ordinal);
         await progress.WriteLineAsync($"simulate: {pairs.Count:N0} pairings in {settings.DistrictId}, program year {settings.ProgramYear}, seed {options.Seed}");
         long events = 0, workItems = 0;
-        var lastDay = settings.YearEnd.AddDays(DaysAfterYearEnd);
+        var lastDay = settings.YearEnd.AddDays(settings.ExtensionDays + DaysAfterExtension);
         for (var day = settings.YearStart; day <= lastDay; day = day.AddDays(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -124,7 +124,7 @@ public sealed class YearSimulation
         DurableTaskClient client, int pairings, int messages, long events, long workItems, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var outcomes = new List<PairingYearOutcome>(pairings);
-        var unfinished = 0;
+        var unfinished = new List<string>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1000), cancellationToken))
         {
             if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.ReadOutputAs<PairingYearOutcome>() is { } outcome)
@@ -133,7 +133,10 @@ public sealed class YearSimulation
             }
             else
             {
-                unfinished++;
+                var status = instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed
+                    ? $"failed: {instance.FailureDetails?.ErrorMessage}"
+                    : instance.ReadCustomStatusAs<PairingYearStatus>() is { } s ? $"{s.Stage} until {s.EndsOn:yyyy-MM-dd}, waiting for {s.WaitingFor ?? "nothing"} since {s.WaitingSince:yyyy-MM-dd}" : instance.RuntimeStatus.ToString();
+                unfinished.Add($"{instance.InstanceId} ({status})");
             }
         }
 
@@ -143,7 +146,8 @@ public sealed class YearSimulation
             outcomes.Count(o => o.Result == PairingYearResult.Completed),
             outcomes.Count(o => o.Result == PairingYearResult.Incomplete),
             outcomes.Count(o => o.Result == PairingYearResult.Separated),
-            unfinished,
+            unfinished.Count,
+            [.. unfinished.Take(5)],
             outcomes.Count(o => o.Decision is not null),
             outcomes.Count(o => o.RequirementMet),
             hours.Sum(),

@@ -8,6 +8,7 @@ namespace MentorFlow.Core.Simulation;
 /// <param name="Incomplete">Did not complete it.</param>
 /// <param name="Separated">Ended early.</param>
 /// <param name="Unfinished">Still running or failed at the end (should be 0).</param>
+/// <param name="UnfinishedExamples">A few unfinished pairings with where they stand.</param>
 /// <param name="DecidedByCoordinator">Outcomes that needed the coordinator's decision.</param>
 /// <param name="MeetingRequirement">Pairings whose confirmed hours met the requirement.</param>
 /// <param name="TotalHours">Confirmed hours outside the contract day, all pairings.</param>
@@ -23,6 +24,7 @@ public sealed record YearSimulationSummary(
     int Incomplete,
     int Separated,
     int Unfinished,
+    IReadOnlyList<string> UnfinishedExamples,
     int DecidedByCoordinator,
     int MeetingRequirement,
     decimal TotalHours,

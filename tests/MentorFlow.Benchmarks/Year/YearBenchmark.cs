@@ -24,6 +24,11 @@ public static class YearBenchmark
             var summary = await YearSimulation.RunAsync(new YearSimulationOptions(pairings, seed, Path.Combine(path, "year.db"), workers), progress);
             using var process = Process.GetCurrentProcess();
             await Line(figures, $"year outcomes: {summary.Completed:N0} completed, {summary.Incomplete:N0} incomplete, {summary.Separated:N0} separated, {summary.Unfinished:N0} unfinished");
+            foreach (var example in summary.UnfinishedExamples)
+            {
+                await progress.WriteLineAsync($"unfinished: {example}");
+            }
+
             await Line(figures, $"year coordinator decisions: {summary.DecidedByCoordinator:N0}; meeting the hours requirement: {summary.MeetingRequirement:N0}");
             await Line(figures, $"year hours: {summary.TotalHours:N0} confirmed outside the contract day, median {summary.MedianHours:N1} per pairing");
             await Line(figures, $"year meeting frequency: {string.Join(", ", summary.Frequency.Select(f => $"{f.Key} {f.Value:N0}"))}");
