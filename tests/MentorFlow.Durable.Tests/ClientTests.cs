@@ -7,6 +7,26 @@ public sealed class ClientTests
         .AddOrchestratorFunc<int, int>("NeedsNumber", (_, n) => Task.FromResult(n));
 
     [Fact]
+    public async Task Many_events_are_raised_in_one_go_or_none_when_an_instance_is_missing()
+    {
+        using var engine = new Engine(Registry());
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "!", new StartOrchestrationOptions("a"));
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "?", new StartOrchestrationOptions("b"));
+        await engine.RunAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            engine.Client.RaiseEventsAsync([new RaisedEvent("a", "Go", "early"), new RaisedEvent("nobody", "Go", "x")]));
+        Assert.Contains("'nobody'", refused.Message, StringComparison.Ordinal);
+        await engine.RunAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync("a")).RuntimeStatus); // "early" was not sent
+
+        await engine.Client.RaiseEventsAsync([new RaisedEvent("a", "Go", "hello"), new RaisedEvent("b", "Go", "why")]);
+        await engine.RunAsync();
+        Assert.Equal("hello!", (await engine.InstanceAsync("a")).ReadOutputAs<string>());
+        Assert.Equal("why?", (await engine.InstanceAsync("b")).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Starting_an_id_that_is_already_running_does_not_start_a_second_one()
     {
         using var engine = new Engine(Registry());

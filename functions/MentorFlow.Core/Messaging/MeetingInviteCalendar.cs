@@ -35,7 +35,8 @@ public static class MeetingInviteCalendar
         };
         meeting.RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, 1)
         {
-            Until = new CalDateTime(invite.LastDay.ToDateTime(new TimeOnly(23, 59)), timeZoneId),
+            // iCalendar wants UNTIL in UTC; the day after the last one at 04:00 UTC still covers it in every US zone.
+            Until = new CalDateTime(invite.LastDay.AddDays(1).ToDateTime(new TimeOnly(4, 0)), "UTC"),
         };
         foreach (var attendee in invite.Attendees)
         {

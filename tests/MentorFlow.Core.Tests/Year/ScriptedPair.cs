@@ -25,6 +25,9 @@ internal sealed class ScriptedPair
 
     public DateOnly MeetsUntil { get; init; } = DateOnly.MaxValue;
 
+    /// <summary>Days on which the pair does not meet (a break), when set.</summary>
+    public (DateOnly From, DateOnly To)? Break { get; init; }
+
     public IReadOnlyList<DateOnly> ObservationDays { get; init; } = [new(2026, 10, 14), new(2026, 11, 18), new(2027, 3, 10), new(2027, 4, 21)];
 
     public CoordinatorDecision? CoordinatorDecides { get; init; }
@@ -38,7 +41,7 @@ internal sealed class ScriptedPair
             Answer(message);
         }
 
-        if (_meeting && day.DayOfWeek == DayOfWeek.Tuesday && day <= MeetsUntil)
+        if (_meeting && day.DayOfWeek == DayOfWeek.Tuesday && day <= MeetsUntil && !(Break is { } pause && day >= pause.From && day <= pause.To))
         {
             var log = new LoggedInteraction($"log-{++_logs}", day, MeetingMinutes, false, true, [CollaborationActivity.RegularMeeting]);
             _unconfirmed.Add(log);

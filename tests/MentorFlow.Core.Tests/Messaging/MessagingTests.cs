@@ -1,0 +1,47 @@
+using Ical.Net;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Schedules;
+using MentorFlow.Core.Tests.Year;
+using MentorFlow.Durable;
+
+namespace MentorFlow.Core.Tests.Messaging;
+
+public sealed class MessagingTests
+{
+    private static readonly Recipient Mentor = new(RecipientRole.Mentor, "Maya Mentor", "maya@district.example");
+    private static readonly Recipient Mentee = new(RecipientRole.Mentee, "Nico New", "nico@district.example");
+
+    [Fact]
+    public async Task A_retried_send_with_the_same_key_sends_the_email_once()
+    {
+        var messenger = new RecordingMessenger();
+        var activity = new SendProgramMessage(messenger, new InMemorySentMessageLedger(), TimeProvider.System);
+        var message = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
+        var context = new TaskActivityContext(SendProgramMessage.Name, "p-1", 0, CancellationToken.None);
+
+        Assert.True(await activity.RunAsync(context, message));
+        Assert.False(await activity.RunAsync(context, message)); // the engine retried after a crash
+        Assert.True(await activity.RunAsync(context, message with { IdempotencyKey = "p-1/ActionPlanReminder/Mentor/1" }));
+
+        Assert.Equal(2, messenger.Sent.Count);
+    }
+
+    [Fact]
+    public void The_meeting_invite_is_a_weekly_series_calendar_apps_can_read()
+    {
+        var schedule = new MeetingSchedule(DayOfWeek.Tuesday, new TimeOnly(15, 30), 45, "Room 12", null, []);
+        var invite = new MeetingInviteDetails(schedule, new DateOnly(2026, 9, 3), new DateOnly(2027, 6, 15), Mentor, [Mentor, Mentee]);
+
+        var ics = MeetingInviteCalendar.ToIcs(invite, "p-1-regular-meeting@mentorflow");
+
+        var calendar = Calendar.Load(ics)!;
+        var meeting = Assert.Single(calendar.Events);
+        Assert.Equal(new DateTime(2026, 9, 8, 15, 30, 0), meeting.DtStart!.Value); // the first Tuesday on or after the first day
+        Assert.Equal("America/New_York", meeting.DtStart.TzId);
+        Assert.Equal(TimeSpan.FromMinutes(45), (meeting.DtEnd!.Value - meeting.DtStart.Value));
+        Assert.Equal(Ical.Net.FrequencyType.Weekly, meeting.RecurrenceRule!.Frequency);
+        Assert.Equal("Room 12", meeting.Location);
+        Assert.Equal(["maya@district.example", "nico@district.example"], meeting.Attendees.Select(a => a.Value!.ToString().Replace("mailto:", "", StringComparison.Ordinal)));
+        Assert.Equal("REQUEST", calendar.Method);
+    }
+}

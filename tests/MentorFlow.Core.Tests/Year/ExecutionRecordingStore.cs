@@ -1,0 +1,61 @@
+using MentorFlow.Durable;
+using MentorFlow.Durable.History;
+using MentorFlow.Durable.Worker;
+
+namespace MentorFlow.Core.Tests.Year;
+
+/// <summary>One finished execution of an instance: its stored history and the messages of its last episode.</summary>
+public sealed record RecordedExecution(List<HistoryEvent> History, List<HistoryEvent> LastMessages, OrchestrationRuntimeStatus EndedAs);
+
+/// <summary>
+/// Wraps the real store (our own interface) to keep every execution's full history as it ends, since a
+/// continue-as-new starts the stored history afresh. Golden full-year recordings are made with it.
+/// </summary>
+internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrchestrationStore
+{
+    public List<RecordedExecution> Executions { get; } = [];
+
+    public async Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken)
+    {
+        var lost = await inner.CompleteOrchestrationsAsync(episodes, now, cancellationToken);
+        foreach (var (item, checkpoint) in episodes.Where(e => !lost.Contains(e.WorkItem.Instance.InstanceId)))
+        {
+            var continued = checkpoint.ExecutionId != item.Instance.ExecutionId;
+            if (continued || checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
+            {
+                Executions.Add(new RecordedExecution([.. item.History], [.. item.Messages.Select(m => m.Event)],
+                    continued ? OrchestrationRuntimeStatus.ContinuedAsNew : checkpoint.Status));
+            }
+        }
+
+        return lost;
+    }
+
+    public Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken) => inner.TryCreateInstanceAsync(instance, now, cancellationToken);
+
+    public Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken) =>
+        inner.EnqueueMessageAsync(instanceId, message, visibleAt, cancellationToken);
+
+    public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
+        inner.EnqueueMessagesAsync(messages, cancellationToken);
+
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken) =>
+        inner.LockOrchestrationsAsync(workerId, now, lease, maxCount, cancellationToken);
+
+    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, AbandonReason reason, DateTime retryAt, CancellationToken cancellationToken) =>
+        inner.AbandonOrchestrationAsync(workItem, reason, retryAt, cancellationToken);
+
+    public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken) =>
+        inner.LockActivitiesAsync(workerId, now, lease, maxCount, cancellationToken);
+
+    public Task CompleteActivitiesAsync(IReadOnlyList<ActivityResult> results, DateTime now, CancellationToken cancellationToken) =>
+        inner.CompleteActivitiesAsync(results, now, cancellationToken);
+
+    public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.GetInstanceAsync(instanceId, cancellationToken);
+
+    public Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken) => inner.QueryInstancesAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken) => inner.GetHistoryAsync(instanceId, cancellationToken);
+
+    public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.PurgeInstanceAsync(instanceId, cancellationToken);
+}

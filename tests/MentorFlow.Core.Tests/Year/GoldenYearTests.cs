@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MentorFlow.Core.Year;
+using MentorFlow.Durable;
+using MentorFlow.Durable.History;
+using MentorFlow.Durable.Replay;
+using MentorFlow.Testing;
+
+namespace MentorFlow.Core.Tests.Year;
+
+/// <summary>
+/// A whole program year of one pairing, recorded execution by execution and checked in: today's
+/// PairingYear orchestrator must replay every step of it. A change that would break pairings in flight
+/// fails here; re-record (only with a deliberate new orchestrator version) with MENTORFLOW_RECORD_GOLDEN=1.
+/// </summary>
+public sealed class GoldenYearTests
+{
+    private static readonly string File = RepositoryRoot.Combine("tests", "MentorFlow.Core.Tests", "GoldenHistories", "PairingYear-full-year.json");
+
+    [Fact]
+    public async Task The_recorded_full_year_replays_step_by_step_and_ends_with_its_outcome()
+    {
+        if (Environment.GetEnvironmentVariable("MENTORFLOW_RECORD_GOLDEN") == "1")
+        {
+            await RecordAsync();
+        }
+
+        var executions = JsonSerializer.Deserialize<List<RecordedExecution>>(System.IO.File.ReadAllText(File), DurableJson.Options)!;
+        Assert.True(executions.Count > 10, "a year spans many executions");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, executions[^1].EndedAs);
+        foreach (var (execution, index) in executions.Select((e, i) => (e, i)))
+        {
+            var replay = OrchestrationReplayer.Replay(new PairingYearOrchestrator(), execution.History, execution.LastMessages);
+            Assert.False(replay.IsNonDeterministic, $"execution {index}: {replay.Failure?.ErrorMessage}");
+            Assert.Equal(execution.EndedAs, replay.Status);
+        }
+
+        var outcome = DurableJson.Deserialize<PairingYearOutcome>(OrchestrationReplayer.Replay(
+            new PairingYearOrchestrator(), executions[^1].History, executions[^1].LastMessages).Output);
+        Assert.Equal(PairingYearResult.Completed, outcome!.Result);
+    }
+
+    private static async Task RecordAsync()
+    {
+        ExecutionRecordingStore? recorder = null;
+        using var year = new YearHarness(wrapStore: inner => recorder = new ExecutionRecordingStore(inner));
+        var pair = new ScriptedPair { Break = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)) }; // a nudge and an alert on the way
+        await year.StartAsync(YearHarness.Subject("golden-pairing"));
+        await year.RunUntilAsync("golden-pairing", year.Settings.YearEnd.AddDays(10), pair.Day);
+        Assert.NotNull(await year.OutcomeAsync("golden-pairing"));
+        await System.IO.File.WriteAllTextAsync(File, JsonSerializer.Serialize(recorder!.Executions, Indented));
+    }
+
+    private static readonly JsonSerializerOptions Indented = new(DurableJson.Options) { WriteIndented = true };
+}
