@@ -28,6 +28,22 @@ public sealed class EngineBenchmarkTests
     }
 
     [Fact]
+    public async Task The_year_benchmark_prints_its_figures_and_the_year_line_last()
+    {
+        using var figures = new StringWriter();
+        using var progress = new StringWriter();
+
+        Assert.Equal(0, await BenchmarkCommand.RunAsync(["year", "--pairings", "12", "--seed", "3"], figures, progress));
+
+        var lines = figures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("year outcomes: ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(", 0 unfinished", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.StartsWith("peak working set: ", StringComparison.Ordinal));
+        Assert.Matches(@"^year: 12 pairings in \d+\.\d s$", lines[^1]);
+        Assert.Contains("simulate: 2026-10-01", progress.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_option_is_refused_with_the_usage()
     {
         using var figures = new StringWriter();

@@ -366,7 +366,7 @@ public sealed class PairingYearProgress
             var (_, escalation) = Reminders(State.Stage);
             if (escalation is { } kind)
             {
-                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _coordinator, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _coordinator, "overdue-" + (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
                     $"Waiting for {waiting.WaitsFor} since {waiting.Since:yyyy-MM-dd}; it was due {waiting.DueAt:yyyy-MM-dd}."));
             }
         }
