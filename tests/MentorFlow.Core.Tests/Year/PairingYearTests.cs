@@ -195,6 +195,24 @@ public sealed class PairingYearTests
     }
 
     [Fact]
+    public async Task A_pair_behind_pace_at_midyear_gets_prefilled_figures_and_is_flagged_at_risk_to_the_coordinator()
+    {
+        using var year = new YearHarness();
+        var pair = new ScriptedPair { MeetingMinutes = 20 };
+        await year.StartAsync(YearHarness.Subject());
+
+        await year.RunUntilAsync("pairing-1", new DateOnly(2027, 2, 1), pair.Day);
+
+        var request = year.Messenger.Sent.First(m => m.Kind == ProgramMessageKind.MidyearRequest);
+        Assert.Contains("confirmed hours outside the contract day; pace expects", request.Body, StringComparison.Ordinal);
+        var alert = Assert.Single(year.Messenger.Sent, m => m.Kind == ProgramMessageKind.AtRiskAlert);
+        Assert.Equal(RecipientRole.Coordinator, alert.To.Role);
+        var status = await year.StatusAsync("pairing-1");
+        Assert.Contains("at-risk", status.Flags);
+        Assert.False(status.Pace.OnPace);
+    }
+
+    [Fact]
     public async Task Missing_observations_are_reminded_before_the_term_ends()
     {
         using var year = new YearHarness();
