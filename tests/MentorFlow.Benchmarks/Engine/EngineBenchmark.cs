@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Benchmarks.Engine;
@@ -25,20 +24,20 @@ public static class EngineBenchmark
             await progress.WriteLineAsync($"engine benchmark in {folder} with {workers} worker loop(s) on {Environment.ProcessorCount} core(s)");
             await progress.WriteLineAsync($"sqlite-limit: committing single-row transactions for {options.CommitSeconds:0.#} s");
             var limit = SqliteCommitLimit.Measure(folder, TimeSpan.FromSeconds(options.CommitSeconds));
-            await Line(figures, $"sqlite-limit: {limit:N0} single-row transactions/s (WAL, synchronous=FULL)");
+            await FigureLine.WriteAsync(figures, $"sqlite-limit: {limit:N0} single-row transactions/s (WAL, synchronous=FULL)");
 
             var hello = await HelloSequence.RunAsync(folder, options.Orchestrations, workers, progress);
-            await Line(figures, $"hello-sequence: {hello.Completed:N0} of {options.Orchestrations:N0} orchestrations completed in {hello.Elapsed.TotalSeconds:N1} s");
-            await Line(figures, $"hello-sequence orchestrations/s: {hello.OrchestrationsPerSecond:N0}");
-            await Line(figures, $"hello-sequence activities/s: {hello.ActivitiesPerSecond:N0}");
-            await Line(figures, $"hello-sequence latency p50: {hello.P50Milliseconds:N0} ms, p99: {hello.P99Milliseconds:N0} ms (start to completion; all started at once, so it includes queueing)");
+            await FigureLine.WriteAsync(figures, $"hello-sequence: {hello.Completed:N0} of {options.Orchestrations:N0} orchestrations completed in {hello.Elapsed.TotalSeconds:N1} s");
+            await FigureLine.WriteAsync(figures, $"hello-sequence orchestrations/s: {hello.OrchestrationsPerSecond:N0}");
+            await FigureLine.WriteAsync(figures, $"hello-sequence activities/s: {hello.ActivitiesPerSecond:N0}");
+            await FigureLine.WriteAsync(figures, $"hello-sequence latency p50: {hello.P50Milliseconds:N0} ms, p99: {hello.P99Milliseconds:N0} ms (start to completion; all started at once, so it includes queueing)");
 
             var timers = await LongTimers.RunAsync(folder, options.TimerInstances, workers, progress);
-            await Line(figures, $"long-timers: {timers.Completed:N0} of {options.TimerInstances:N0} one-year timers completed {timers.FromAdvanceToAllCompleted.TotalSeconds:N2} s after the clock advanced");
+            await FigureLine.WriteAsync(figures, $"long-timers: {timers.Completed:N0} of {options.TimerInstances:N0} one-year timers completed {timers.FromAdvanceToAllCompleted.TotalSeconds:N2} s after the clock advanced");
 
             using var process = Process.GetCurrentProcess();
-            await Line(figures, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MiB");
-            await Line(figures, $"ratio: hello-sequence orch/s ÷ sqlite-limit = {hello.OrchestrationsPerSecond / limit:0.000}");
+            await FigureLine.WriteAsync(figures, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MiB");
+            await FigureLine.WriteAsync(figures, $"ratio: hello-sequence orch/s ÷ sqlite-limit = {hello.OrchestrationsPerSecond / limit:0.000}");
         }
         finally
         {
@@ -49,6 +48,4 @@ public static class EngineBenchmark
             }
         }
     }
-
-    private static Task Line(TextWriter figures, string line) => figures.WriteLineAsync(line.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using MentorFlow.Core.Simulation;
 using Microsoft.Data.Sqlite;
 
@@ -23,18 +22,18 @@ public static class YearBenchmark
         {
             var summary = await YearSimulation.RunAsync(new YearSimulationOptions(pairings, seed, Path.Combine(path, "year.db"), workers), progress);
             using var process = Process.GetCurrentProcess();
-            await Line(figures, $"year outcomes: {summary.Completed:N0} completed, {summary.Incomplete:N0} incomplete, {summary.Separated:N0} separated, {summary.Unfinished:N0} unfinished");
+            await FigureLine.WriteAsync(figures, $"year outcomes: {summary.Completed:N0} completed, {summary.Incomplete:N0} incomplete, {summary.Separated:N0} separated, {summary.Unfinished:N0} unfinished");
             foreach (var example in summary.UnfinishedExamples)
             {
                 await progress.WriteLineAsync($"unfinished: {example}");
             }
 
-            await Line(figures, $"year coordinator decisions: {summary.DecidedByCoordinator:N0}; meeting the hours requirement: {summary.MeetingRequirement:N0}");
-            await Line(figures, $"year hours: {summary.TotalHours:N0} confirmed outside the contract day, median {summary.MedianHours:N1} per pairing");
-            await Line(figures, $"year meeting frequency: {string.Join(", ", summary.Frequency.Select(f => $"{f.Key} {f.Value:N0}"))}");
-            await Line(figures, $"year traffic: {summary.EventsRaised:N0} events, {summary.MessagesSent:N0} emails, {summary.WorkItems:N0} engine steps");
-            await Line(figures, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MiB");
-            await Line(figures, $"year: {pairings} pairings in {summary.Elapsed.TotalSeconds:0.0} s");
+            await FigureLine.WriteAsync(figures, $"year coordinator decisions: {summary.DecidedByCoordinator:N0}; meeting the hours requirement: {summary.MeetingRequirement:N0}");
+            await FigureLine.WriteAsync(figures, $"year hours: {summary.TotalHours:N0} confirmed outside the contract day, median {summary.MedianHours:N1} per pairing");
+            await FigureLine.WriteAsync(figures, $"year meeting frequency: {string.Join(", ", summary.Frequency.Select(f => $"{f.Key} {f.Value:N0}"))}");
+            await FigureLine.WriteAsync(figures, $"year traffic: {summary.EventsRaised:N0} events, {summary.MessagesSent:N0} emails, {summary.WorkItems:N0} engine steps");
+            await FigureLine.WriteAsync(figures, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MiB");
+            await FigureLine.WriteAsync(figures, $"year: {pairings} pairings in {summary.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
@@ -45,6 +44,4 @@ public static class YearBenchmark
             }
         }
     }
-
-    private static Task Line(TextWriter figures, string line) => figures.WriteLineAsync(line.ToString(CultureInfo.InvariantCulture));
 }
