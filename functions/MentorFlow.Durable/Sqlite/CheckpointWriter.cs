@@ -42,10 +42,7 @@ internal sealed class CheckpointWriter : IDisposable
             VALUES ($id, $execution, $task, $name, $input, $now);
             """, "$id", "$execution", "$task", "$name", "$input");
         _scheduleTask.Parameters.AddWithValue("$now", nowMs);
-        _queueMessage = Prepare("""
-            INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
-            SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
-            """, "$id", "$visibleAt", "$type", "$payload");
+        _queueMessage = SqliteOrchestrationStore.PrepareQueueMessage(connection, transaction);
     }
 
     /// <summary>Writes one episode; false (and nothing written) when this worker no longer holds the instance's lease.</summary>
@@ -97,16 +94,11 @@ internal sealed class CheckpointWriter : IDisposable
 
         foreach (var message in checkpoint.Messages)
         {
-            Queue(message);
+            SqliteOrchestrationStore.QueueMessage(_queueMessage, message);
         }
 
         return true;
     }
-
-    /// <summary>Queues a message for an instance; false (nothing queued) when the instance does not exist.</summary>
-    public bool Queue(OutgoingMessage message) =>
-        SqliteOrchestrationStore.Run(_queueMessage, ("$id", message.InstanceId), ("$visibleAt", SqliteOrchestrationStore.Ms(message.VisibleAt)),
-            ("$type", message.Event.EventType), ("$payload", DurableJson.SerializeEvent(message.Event))) == 1;
 
     public void Dispose()
     {

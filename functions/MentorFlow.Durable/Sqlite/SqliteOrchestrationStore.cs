@@ -70,8 +70,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var writer = new CheckpointWriter(connection, transaction, DateTime.UnixEpoch);
-        var missing = messages.Where(message => !writer.Queue(message)).Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        using var queue = PrepareQueueMessage(connection, transaction);
+        var missing = messages.Where(message => !QueueMessage(queue, message)).Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
             transaction.Commit();
@@ -365,12 +365,22 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return true;
     }
 
-    internal static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message) =>
-        Execute(connection, transaction, """
+    internal static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message)
+    {
+        using var queue = PrepareQueueMessage(connection, transaction);
+        return QueueMessage(queue, message);
+    }
+
+    /// <summary>The one statement that queues a message, only for an instance that exists.</summary>
+    internal static SqliteCommand PrepareQueueMessage(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Command(connection, transaction, """
             INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
             SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
-            """,
-            ("$id", message.InstanceId), ("$visibleAt", Ms(message.VisibleAt)), ("$type", message.Event.EventType),
+            """, ("$id", null), ("$visibleAt", null), ("$type", null), ("$payload", null));
+
+    /// <summary>Queues <paramref name="message"/> with a command from <see cref="PrepareQueueMessage"/>; false when its instance does not exist.</summary>
+    internal static bool QueueMessage(SqliteCommand queue, OutgoingMessage message) =>
+        Run(queue, ("$id", message.InstanceId), ("$visibleAt", Ms(message.VisibleAt)), ("$type", message.Event.EventType),
             ("$payload", DurableJson.SerializeEvent(message.Event))) == 1;
 
     private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
