@@ -34,9 +34,7 @@ public sealed class YearSimulation
         var clock = new VirtualClock(At(settings.YearStart, 6));
         var inbox = new SimulatedInbox();
         var ledger = new InMemorySentMessageLedger();
-        var registry = new DurableTaskRegistry()
-            .AddOrchestrator<PairingYearOrchestrator>(PairingYearOrchestrator.Name)
-            .AddActivity(SendProgramMessage.Name, () => new SendProgramMessage(inbox, ledger, clock));
+        var registry = new DurableTaskRegistry().AddPairingYear(inbox, ledger, clock);
         var store = new SqliteOrchestrationStore(options.DatabasePath);
         var client = new DurableTaskClient(store, registry, clock);
         var workers = Enumerable.Range(0, Math.Max(1, options.Workers))

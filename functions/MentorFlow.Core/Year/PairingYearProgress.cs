@@ -385,7 +385,7 @@ public sealed class PairingYearProgress
     // its timer is set for the first check day on which a nudge or an alert could be due.
     private DateOnly? NextPaceCheck()
     {
-        if (State.PlanSignedOn is not { } weekOne || State.Stage is < PairingStage.ScheduleFillIn or >= PairingStage.SignOff)
+        if (PaceWeekOne is not { } weekOne)
         {
             return null;
         }
@@ -404,6 +404,10 @@ public sealed class PairingYearProgress
         return offset == 0 ? due : due.AddDays(7 - offset);
     }
 
+    // The pace checks' first week: the plan's signing day, while the pair is between kickoff and sign-off.
+    private DateOnly? PaceWeekOne =>
+        State.Stage is >= PairingStage.ScheduleFillIn and < PairingStage.SignOff ? State.PlanSignedOn : null;
+
     private DateOnly GapFrom(DateOnly weekOne)
     {
         var last = PairingFigures.LastMeeting(State.Interactions, DateOnly.MaxValue);
@@ -412,7 +416,7 @@ public sealed class PairingYearProgress
 
     private void CheckMeetingPace(DateOnly today)
     {
-        if (State.PlanSignedOn is not { } weekOne || State.Stage is < PairingStage.ScheduleFillIn or >= PairingStage.SignOff)
+        if (PaceWeekOne is not { } weekOne)
         {
             return;
         }

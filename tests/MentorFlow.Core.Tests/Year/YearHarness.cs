@@ -26,9 +26,7 @@ internal sealed class YearHarness : IDisposable
     {
         Settings = settings ?? District;
         Clock = new FakeTimeProvider(new DateTimeOffset(Settings.YearStart.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-        var registry = new DurableTaskRegistry()
-            .AddOrchestrator<PairingYearOrchestrator>(PairingYearOrchestrator.Name)
-            .AddActivity(SendProgramMessage.Name, () => new SendProgramMessage(Messenger, Ledger, Clock));
+        var registry = new DurableTaskRegistry().AddPairingYear(Messenger, Ledger, Clock);
         var sqlite = new SqliteOrchestrationStore(Path.Combine(_folder.FullName, "engine.db"));
         Store = wrapStore?.Invoke(sqlite) ?? sqlite;
         Client = new DurableTaskClient(Store, registry, Clock);
