@@ -33,14 +33,14 @@ public sealed class BatchCheckpointTests
     {
         using var engine = await TwoWaitingInstancesWithEventsAsync(new DurableTaskWorkerOptions(LeaseDuration: TimeSpan.FromMinutes(1)));
         var now = engine.Clock.GetUtcNow().UtcDateTime;
-        var items = await engine.Store.LockOrchestrationsAsync("batcher", now, TimeSpan.FromMinutes(1), 10, default);
+        var items = await engine.Store.LockOrchestrationsAsync("batcher", now, TimeSpan.FromMinutes(1), 10, null, default);
         Assert.Equal(["a", "b"], items.Select(i => i.Instance.InstanceId).Order());
 
         // b's episode is broken (it rewrites history position 0), so the write fails after a's was applied.
         var a = items.Single(i => i.Instance.InstanceId == "a");
         var b = items.Single(i => i.Instance.InstanceId == "b");
         await Assert.ThrowsAsync<SqliteException>(() => engine.Store.CompleteOrchestrationsAsync(
-            [new EpisodeCheckpoint(a, Complete(a, "forged a")), new EpisodeCheckpoint(b with { History = [] }, Complete(b, "forged b"))], now, default));
+            [new EpisodeCheckpoint(a, Complete(a, "forged a")), new EpisodeCheckpoint(b with { History = [], HistoryLength = 0 }, Complete(b, "forged b"))], now, default));
 
         // Nothing of the batch landed: a is still running with its event queued, and a real worker finishes both normally.
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync("a")).RuntimeStatus);
@@ -54,7 +54,7 @@ public sealed class BatchCheckpointTests
     {
         using var engine = await TwoWaitingInstancesWithEventsAsync();
         var now = engine.Clock.GetUtcNow().UtcDateTime;
-        var items = await engine.Store.LockOrchestrationsAsync("slow-worker", now, TimeSpan.FromMinutes(1), 10, default);
+        var items = await engine.Store.LockOrchestrationsAsync("slow-worker", now, TimeSpan.FromMinutes(1), 10, null, default);
 
         // The slow worker's lease runs out and another worker takes a (the oldest message) over.
         engine.Clock.Advance(TimeSpan.FromMinutes(1));

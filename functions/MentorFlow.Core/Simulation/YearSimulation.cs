@@ -37,8 +37,11 @@ public sealed class YearSimulation
         var registry = new DurableTaskRegistry().AddPairingYear(inbox, ledger, clock);
         var store = new SqliteOrchestrationStore(options.DatabasePath);
         var client = new DurableTaskClient(store, registry, clock);
+        // The workers share one session cache, so a pairing stays live in memory whichever worker runs its next step.
+        var sessions = new OrchestrationSessionCache(options.Pairings + OrchestrationSessionCache.DefaultCapacity / 10);
         var workers = Enumerable.Range(0, Math.Max(1, options.Workers))
-            .Select(i => new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance, new DurableTaskWorkerOptions($"simulation-{i}")))
+            .Select(i => new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance,
+                new DurableTaskWorkerOptions($"simulation-{i}", MaxBatchSize: 500, Sessions: sessions)))
             .ToList();
 
         var pairs = Cast(options, settings);
@@ -90,7 +93,7 @@ public sealed class YearSimulation
         var pairs = new List<SimulatedPairing>(options.Pairings);
         for (var i = 0; i < options.Pairings; i++)
         {
-            var random = new Random(HashCode.Combine(options.Seed, i));
+            var random = new Random(unchecked((options.Seed * 1_000_003) + i)); // not HashCode.Combine: its seed changes per process
             var id = $"pairing-{i + 1:D5}";
             var roll = random.NextDouble();
             var (term, starts) = roll switch

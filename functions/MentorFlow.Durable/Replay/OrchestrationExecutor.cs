@@ -16,16 +16,27 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
         IReadOnlyList<HistoryEvent> past,
         IReadOnlyList<HistoryEvent> messages,
         DateTime now,
-        string? customStatus)
+        string? customStatus) => Execute(orchestrator, instanceId, past, messages, now, customStatus, out _);
+
+    /// <summary>
+    /// Runs <paramref name="orchestrator"/> over <paramref name="past"/> then <paramref name="messages"/>, and hands back the
+    /// live <paramref name="session"/> so the next episode can continue it without replaying (null when the replay failed).
+    /// </summary>
+    public EpisodeOutcome Execute(
+        ITaskOrchestrator orchestrator,
+        string instanceId,
+        IReadOnlyList<HistoryEvent> past,
+        IReadOnlyList<HistoryEvent> messages,
+        DateTime now,
+        string? customStatus,
+        out OrchestrationSession? session)
     {
+        session = null;
         var started = past.OfType<ExecutionStartedEvent>().FirstOrDefault()
             ?? messages.OfType<ExecutionStartedEvent>().FirstOrDefault()
             ?? throw new InvalidOperationException($"Instance '{instanceId}' has no ExecutionStarted event.");
         var context = new ReplayOrchestrationContext(instanceId, started, loggerFactory, customStatus);
-        var run = new Run(orchestrator, context);
-        var newHistory = new List<HistoryEvent>();
-        var lateEvents = new List<HistoryEvent>();
-
+        var run = new OrchestrationSession(orchestrator, context);
         try
         {
             context.Replaying = past.Count > 0;
@@ -33,35 +44,50 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
             {
                 run.Apply(historyEvent);
             }
+        }
+        catch (NonDeterministicOrchestrationException ex)
+        {
+            return Failed(context, [], ex, now);
+        }
 
+        session = run;
+        return Continue(run, messages, now);
+    }
+
+    /// <summary>Runs the next episode of a live <paramref name="session"/>: its history is already applied, only <paramref name="messages"/> are new.</summary>
+    public static EpisodeOutcome Continue(OrchestrationSession session, IReadOnlyList<HistoryEvent> messages, DateTime now)
+    {
+        var context = session.Context;
+        var newHistory = new List<HistoryEvent>();
+        var lateEvents = new List<HistoryEvent>();
+        try
+        {
             context.Replaying = false;
             var episodeStart = new OrchestratorStartedEvent(now);
             newHistory.Add(episodeStart);
-            run.Apply(episodeStart);
+            session.Apply(episodeStart);
             foreach (var message in messages)
             {
-                if (run.Completed is not null)
+                if (session.Completed is not null)
                 {
                     lateEvents.Add(message); // arrived in the same batch after the orchestrator returned
                     continue;
                 }
 
                 newHistory.Add(message);
-                run.Apply(message);
+                session.Apply(message);
             }
         }
         catch (NonDeterministicOrchestrationException ex)
         {
-            var failure = TaskFailureDetails.FromException(ex);
-            newHistory.Add(new ExecutionCompletedEvent(now, OrchestrationRuntimeStatus.Failed, null, failure));
-            return new EpisodeOutcome(newHistory, [], OrchestrationRuntimeStatus.Failed, context.SerializedCustomStatus, null, failure, null);
+            return Failed(context, newHistory, ex, now);
         }
 
         // Steps asked for and not found in history are new: record them and start them.
-        var actions = run.Completed is null ? context.PendingActions.ToList() : [];
+        var actions = session.Completed is null ? context.TakePendingActions() : [];
         newHistory.AddRange(actions.Select(action => ToHistory(action, now)));
 
-        if (run.Completed is not { } completed)
+        if (session.Completed is not { } completed)
         {
             return new EpisodeOutcome(newHistory, actions, OrchestrationRuntimeStatus.Running, context.SerializedCustomStatus, null, null, null);
         }
@@ -88,6 +114,13 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
         return new EpisodeOutcome(newHistory, [], OrchestrationRuntimeStatus.Failed, context.SerializedCustomStatus, null, details, null);
     }
 
+    private static EpisodeOutcome Failed(ReplayOrchestrationContext context, List<HistoryEvent> newHistory, NonDeterministicOrchestrationException ex, DateTime now)
+    {
+        var failure = TaskFailureDetails.FromException(ex);
+        newHistory.Add(new ExecutionCompletedEvent(now, OrchestrationRuntimeStatus.Failed, null, failure));
+        return new EpisodeOutcome(newHistory, [], OrchestrationRuntimeStatus.Failed, context.SerializedCustomStatus, null, failure, null);
+    }
+
     private static HistoryEvent ToHistory(OrchestratorAction action, DateTime now) => action switch
     {
         ScheduleTaskAction task => new TaskScheduledEvent(now, task.Id, task.Name, task.Input),
@@ -95,68 +128,4 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
         CreateSubOrchestrationAction sub => new SubOrchestrationInstanceCreatedEvent(now, sub.Id, sub.Name, sub.Version, sub.InstanceId, sub.Input),
         _ => throw new InvalidOperationException($"Unknown action {action.GetType().Name}."),
     };
-
-    // One orchestrator function running on its own single-threaded scheduler.
-    private sealed class Run(ITaskOrchestrator orchestrator, ReplayOrchestrationContext context)
-    {
-        private readonly OrchestrationTaskScheduler _scheduler = new();
-        private Task<object?>? _function;
-
-        /// <summary>The orchestrator function once it has returned or thrown.</summary>
-        public Task<object?>? Completed => _function is { IsCompleted: true } done ? done : null;
-
-        public void Apply(HistoryEvent historyEvent)
-        {
-            if (Completed is not null)
-            {
-                return; // events after the orchestrator finished change nothing
-            }
-
-            switch (historyEvent)
-            {
-                case OrchestratorStartedEvent episode:
-                    context.CurrentTime = episode.Timestamp;
-                    break;
-                case ExecutionStartedEvent started:
-                    var input = DurableJson.Deserialize(started.Input, orchestrator.InputType);
-                    _function = Task.Factory.StartNew(
-                        () => orchestrator.RunAsync(context, input),
-                        CancellationToken.None,
-                        TaskCreationOptions.None,
-                        _scheduler).Unwrap();
-                    break;
-                case TaskScheduledEvent scheduled:
-                    context.MatchHistory(new ScheduleTaskAction(scheduled.EventId, scheduled.Name, scheduled.Input));
-                    break;
-                case TimerCreatedEvent timer:
-                    context.MatchHistory(new CreateTimerAction(timer.EventId, timer.FireAt));
-                    break;
-                case SubOrchestrationInstanceCreatedEvent sub:
-                    context.MatchHistory(new CreateSubOrchestrationAction(sub.EventId, sub.Name, sub.Version, sub.InstanceId, sub.Input));
-                    break;
-                case TaskCompletedEvent completed:
-                    context.Complete(completed.TaskScheduledId, completed.Result);
-                    break;
-                case TaskFailedEvent failed:
-                    context.Fail(failed.TaskScheduledId, failed.Failure);
-                    break;
-                case TimerFiredEvent fired:
-                    context.Complete(fired.TimerId, null);
-                    break;
-                case SubOrchestrationInstanceCompletedEvent subCompleted:
-                    context.Complete(subCompleted.TaskScheduledId, subCompleted.Result);
-                    break;
-                case SubOrchestrationInstanceFailedEvent subFailed:
-                    context.Fail(subFailed.TaskScheduledId, subFailed.Failure);
-                    break;
-                case EventRaisedEvent raised:
-                    context.Deliver(raised);
-                    break;
-                default:
-                    break; // suspend, resume, completion markers: bookkeeping only
-            }
-
-            _scheduler.RunPending();
-        }
-    }
 }

@@ -37,8 +37,13 @@ internal sealed class ReplayOrchestrationContext(
 
     public ContinueAsNewStart? ContinueAsNewRequest { get; private set; }
 
-    /// <summary>The actions asked for and not yet matched by history, in step order.</summary>
-    public IReadOnlyCollection<OrchestratorAction> PendingActions => _pendingActions.Values;
+    /// <summary>Takes the actions asked for and not matched by history, in step order: they are new, and become history.</summary>
+    public List<OrchestratorAction> TakePendingActions()
+    {
+        var actions = _pendingActions.Values.ToList();
+        _pendingActions.Clear();
+        return actions;
+    }
 
     public override T? GetInput<T>()
         where T : default => DurableJson.Deserialize<T>(started.Input);

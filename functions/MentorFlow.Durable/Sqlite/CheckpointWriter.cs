@@ -28,10 +28,10 @@ internal sealed class CheckpointWriter : IDisposable
         var nowMs = SqliteOrchestrationStore.Ms(now);
         _updateInstance = Prepare("""
             UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
-                ExecutionId = $execution, Input = CASE WHEN $newExecution THEN $input ELSE Input END, LastUpdatedAt = $now,
+                ExecutionId = $execution, LastUpdatedAt = $now,
                 LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
             WHERE InstanceId = $id AND LockedBy = $worker;
-            """, "$status", "$custom", "$output", "$failure", "$execution", "$newExecution", "$input", "$id", "$worker");
+            """, "$status", "$custom", "$output", "$failure", "$execution", "$id", "$worker");
         _updateInstance.Parameters.AddWithValue("$now", nowMs);
         _appendHistory = Prepare(
             "INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, Payload) VALUES ($id, $execution, $sequence, $type, $payload);",
@@ -53,7 +53,7 @@ internal sealed class CheckpointWriter : IDisposable
         var updated = SqliteOrchestrationStore.Run(_updateInstance,
             ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
             ("$failure", checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options)),
-            ("$execution", checkpoint.ExecutionId), ("$newExecution", newExecution), ("$input", checkpoint.NewExecutionInput),
+            ("$execution", checkpoint.ExecutionId),
             ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
         if (updated != 1)
         {
@@ -64,12 +64,14 @@ internal sealed class CheckpointWriter : IDisposable
         {
             // A new execution starts clean: old history, its pending calls and their late results go.
             Execute("DELETE FROM History WHERE InstanceId = $id;", instance.InstanceId);
+            SqliteOrchestrationStore.Execute(_connection, _transaction, "INSERT OR REPLACE INTO InstanceInputs (InstanceId, Input) VALUES ($id, $input);",
+                ("$id", instance.InstanceId), ("$input", checkpoint.NewExecutionInput));
             Execute("DELETE FROM NewTasks WHERE InstanceId = $id;", instance.InstanceId);
             Execute("DELETE FROM NewEvents WHERE InstanceId = $id AND EventType NOT IN ('EventRaised', 'ExecutionTerminated', 'ExecutionSuspended', 'ExecutionResumed');",
                 instance.InstanceId);
         }
 
-        var sequence = newExecution ? 0 : workItem.History.Count;
+        var sequence = newExecution ? 0 : workItem.HistoryLength;
         foreach (var historyEvent in checkpoint.NewHistory)
         {
             SqliteOrchestrationStore.Run(_appendHistory, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),

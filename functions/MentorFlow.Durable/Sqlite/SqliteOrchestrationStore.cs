@@ -13,8 +13,15 @@ namespace MentorFlow.Durable.Sqlite;
 public sealed class SqliteOrchestrationStore : IOrchestrationStore
 {
     private const string InstanceColumns =
-        "InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, Input, Output, CustomStatus, " +
-        "FailureDetails, ParentInstanceId, ParentTaskId, DispatchAttempts, LastDispatchError, WaitingReason";
+        "InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, " +
+        "(SELECT Input FROM InstanceInputs p WHERE p.InstanceId = Instances.InstanceId), " + OutcomeColumns;
+
+    // A worker replays from the ExecutionStarted event, so a lease does not read the (possibly large) input again.
+    private const string LeasedInstanceColumns =
+        "InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, NULL, " + OutcomeColumns;
+
+    private const string OutcomeColumns =
+        "Output, CustomStatus, FailureDetails, ParentInstanceId, ParentTaskId, DispatchAttempts, LastDispatchError, WaitingReason";
 
     private const string TerminalStatuses = "('Completed','Failed','Terminated')";
 
@@ -82,7 +89,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
-        string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
+        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         using var writing = _writeLock.EnterScope();
@@ -118,15 +125,28 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var readMessages = Command(connection, transaction,
             "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;",
             ("$id", null), ("$now", nowMs));
+        using var readInstance = Command(connection, transaction, $"SELECT {LeasedInstanceColumns} FROM Instances WHERE InstanceId = $id;", ("$id", null));
+        using var historyLength = Command(connection, transaction,
+            "SELECT IFNULL(MAX(SequenceNumber) + 1, 0) FROM History WHERE InstanceId = $id AND ExecutionId = $execution;",
+            ("$id", null), ("$execution", null));
         foreach (var instanceId in instanceIds)
         {
             Run(takeLease, ("$id", instanceId));
-            var instance = ReadInstance(connection, transaction, instanceId)!;
+            readInstance.Parameters["$id"].Value = instanceId;
+            var instance = ReadInstances(readInstance)[0];
             try
             {
-                var history = ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
                 readMessages.Parameters["$id"].Value = instanceId;
-                items.Add(new OrchestrationWorkItem(instance, history, ReadMessages(readMessages), workerId));
+                var messages = ReadMessages(readMessages);
+                if (knownHistories is not null && HistoryLength(historyLength, instance) is var length
+                    && knownHistories.Holds(instanceId, instance.ExecutionId, length))
+                {
+                    items.Add(new OrchestrationWorkItem(instance, [], messages, workerId, length));
+                }
+                else
+                {
+                    items.Add(new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), messages, workerId));
+                }
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException)
             {
@@ -355,8 +375,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
         var executionId = Guid.NewGuid().ToString("N");
         Execute(connection, transaction, """
-            INSERT OR REPLACE INTO Instances (InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, Input, ParentInstanceId, ParentTaskId)
-            VALUES ($id, $execution, $name, $version, 'Pending', $now, $now, $input, $parent, $parentTask);
+            INSERT OR REPLACE INTO Instances (InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, ParentInstanceId, ParentTaskId)
+            VALUES ($id, $execution, $name, $version, 'Pending', $now, $now, $parent, $parentTask);
+            INSERT OR REPLACE INTO InstanceInputs (InstanceId, Input) VALUES ($id, $input);
             """,
             ("$id", instance.InstanceId), ("$execution", executionId), ("$name", instance.Name), ("$version", instance.Version),
             ("$now", Ms(now)), ("$input", instance.Input), ("$parent", instance.Parent?.InstanceId), ("$parentTask", instance.Parent?.TaskScheduledId));
@@ -385,7 +406,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
     {
-        foreach (var table in new[] { "History", "NewEvents", "NewTasks" })
+        foreach (var table in new[] { "History", "NewEvents", "NewTasks", "InstanceInputs" })
         {
             Execute(connection, transaction, $"DELETE FROM {table} WHERE InstanceId = $id;", ("$id", instanceId));
         }
@@ -400,6 +421,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     private static List<InstanceRecord> ReadInstances(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
+        return ReadInstances(command);
+    }
+
+    private static List<InstanceRecord> ReadInstances(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<InstanceRecord>();
         while (reader.Read())
@@ -441,6 +467,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return history;
     }
 
+    private static int HistoryLength(SqliteCommand historyLength, InstanceRecord instance)
+    {
+        historyLength.Parameters["$id"].Value = instance.InstanceId;
+        historyLength.Parameters["$execution"].Value = instance.ExecutionId;
+        return Convert.ToInt32(historyLength.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private static List<QueuedMessage> ReadMessages(SqliteCommand readMessages)
     {
         using var reader = readMessages.ExecuteReader();
@@ -468,7 +501,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;"); // other processes: SQLite's own short waits
+        // Other processes: SQLite's own short waits. A larger page cache and a less frequent WAL checkpoint let a page
+        // that many checkpoints touch (an index leaf, the history's tail) be written back to the database once.
+        // busy_timeout: other processes get SQLite's own short waits. A larger page cache and a rarer WAL checkpoint let
+        // a page that many checkpoints touch (an index leaf, the history's tail) go back to the database file once.
+        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 20000;");
         return connection;
     }
 

@@ -61,6 +61,16 @@ internal static class SqliteSchema
         );
         CREATE INDEX IX_NewTasks_VisibleAt ON NewTasks (VisibleAt);
         """,
+        // Inputs (a pairing year's carried state can be tens of kB) move out of the Instances row, which every
+        // lease and checkpoint rewrites: SQLite rewrites a changed row's overflow pages too.
+        """
+        CREATE TABLE InstanceInputs (
+            InstanceId TEXT NOT NULL PRIMARY KEY,
+            Input TEXT NULL
+        );
+        INSERT INTO InstanceInputs (InstanceId, Input) SELECT InstanceId, Input FROM Instances;
+        UPDATE Instances SET Input = NULL;
+        """,
     ];
 
     /// <summary>The schema version this build of the engine writes.</summary>

@@ -19,6 +19,7 @@ public sealed partial class DurableTaskWorker(
     private readonly DurableTaskWorkerOptions _options = options ?? new DurableTaskWorkerOptions();
     private readonly ILogger _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
     private readonly OrchestrationExecutor _executor = new(loggerFactory);
+    private readonly OrchestrationSessionCache? _sessions = options is { ExtendedSessions: false } ? null : options?.Sessions ?? new OrchestrationSessionCache();
 
     /// <summary>
     /// Processes up to <paramref name="maxItems"/> work items that are due now, in batches that each cost one
@@ -65,15 +66,16 @@ public sealed partial class DurableTaskWorker(
     private async Task<int> RunEpisodesAsync(int maxCount, CancellationToken cancellationToken)
     {
         var now = Now();
-        var items = await store.LockOrchestrationsAsync(_options.Id, now, _options.Lease, maxCount, cancellationToken);
+        var items = await store.LockOrchestrationsAsync(_options.Id, now, _options.Lease, maxCount, _sessions, cancellationToken);
         var done = new List<EpisodeCheckpoint>(items.Count);
+        var live = new Dictionary<string, OrchestrationSession>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             try
             {
-                var checkpoint = item.Instance.DispatchAttempts > _options.MaxDispatchAttempts
-                    ? Park(item, now)
-                    : Episode(item, now);
+                var (checkpoint, session) = item.Instance.DispatchAttempts > _options.MaxDispatchAttempts
+                    ? (Park(item, now), null)
+                    : await EpisodeAsync(item, now, cancellationToken);
                 if (checkpoint is null)
                 {
                     var waiting = $"Waiting for a worker that has orchestrator '{item.Instance.Name}' version '{item.Instance.Version}'; " +
@@ -84,6 +86,10 @@ public sealed partial class DurableTaskWorker(
                 else
                 {
                     done.Add(new EpisodeCheckpoint(item, checkpoint));
+                    if (_sessions is not null && session is not null && checkpoint.ExecutionId == item.Instance.ExecutionId && checkpoint.Status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+                    {
+                        live[item.Instance.InstanceId] = session;
+                    }
                 }
             }
 #pragma warning disable CA1031 // A crashing dispatch must not stop the worker: it is recorded, retried, then parked.
@@ -95,16 +101,43 @@ public sealed partial class DurableTaskWorker(
             }
         }
 
-        foreach (var instanceId in await store.CompleteOrchestrationsAsync(done, now, cancellationToken))
+        var lost = await store.CompleteOrchestrationsAsync(done, now, cancellationToken);
+        foreach (var instanceId in lost)
         {
             LogLeaseLost(instanceId, "another worker took the instance after this worker's lease expired; this episode is discarded");
+        }
+
+        // Only what was written stays live: the session is now at the stored history's new length.
+        foreach (var (item, checkpoint) in done)
+        {
+            var id = item.Instance.InstanceId;
+            if (live.TryGetValue(id, out var session) && !lost.Contains(id, StringComparer.Ordinal))
+            {
+                _sessions?.Put(id, checkpoint.ExecutionId, item.HistoryLength + checkpoint.NewHistory.Count, session);
+            }
         }
 
         return items.Count;
     }
 
-    // Null when this worker lacks the instance's orchestrator version: the instance waits.
-    private Checkpoint? Episode(OrchestrationWorkItem item, DateTime now)
+    // A null checkpoint when this worker lacks the instance's orchestrator version: the instance waits.
+    // The session is the live orchestrator after the episode, when it may be kept.
+    private async Task<(Checkpoint? Checkpoint, OrchestrationSession? Session)> EpisodeAsync(OrchestrationWorkItem item, DateTime now, CancellationToken cancellationToken)
+    {
+        var instance = item.Instance;
+        var session = _sessions?.TryTake(instance.InstanceId, instance.ExecutionId, item.HistoryLength);
+        var history = item.History;
+        if (session is null && item.HistoryOmitted)
+        {
+            // The cache let its session go between the lease and now: read the history after all.
+            history = await store.GetHistoryAsync(instance.InstanceId, cancellationToken);
+        }
+
+        return Episode(item, history, session, now);
+    }
+
+    private (Checkpoint? Checkpoint, OrchestrationSession? Session) Episode(
+        OrchestrationWorkItem item, IReadOnlyList<HistoryEvent> past, OrchestrationSession? session, DateTime now)
     {
         var instance = item.Instance;
         var consumed = new List<long>();
@@ -154,32 +187,41 @@ public sealed partial class DurableTaskWorker(
 
         if (instance.IsFinished)
         {
-            return Unchanged(instance, consumed);
+            return (Unchanged(instance, consumed), null);
         }
 
         if (terminated is not null)
         {
             var history = control.Append(new ExecutionCompletedEvent(now, OrchestrationRuntimeStatus.Terminated, DurableJson.Serialize(terminated.Reason), null)).ToList();
             var failure = new TaskFailureDetails("Terminated", terminated.Reason ?? "The instance was terminated.");
-            return new Checkpoint(
+            return (new Checkpoint(
                 OrchestrationRuntimeStatus.Terminated, instance.CustomStatus, DurableJson.Serialize(terminated.Reason), null,
-                instance.ExecutionId, history, consumed, [], [], NotifyParent(instance, now, null, failure));
+                instance.ExecutionId, history, consumed, [], [], NotifyParent(instance, now, null, failure)), null);
         }
 
         if (deliver.Count == 0)
         {
             var status = suspended ? OrchestrationRuntimeStatus.Suspended : ResumedStatus(instance);
-            return new Checkpoint(status, instance.CustomStatus, null, null, instance.ExecutionId, control, consumed, [], [], []);
+            return (new Checkpoint(status, instance.CustomStatus, null, null, instance.ExecutionId, control, consumed, [], [], []), session);
         }
 
-        var orchestrator = registry.CreateOrchestrator(instance.Name, instance.Version);
-        if (orchestrator is null)
+        EpisodeOutcome outcome;
+        if (session is not null)
         {
-            return null;
+            outcome = OrchestrationExecutor.Continue(session, deliver, now);
+        }
+        else
+        {
+            var orchestrator = registry.CreateOrchestrator(instance.Name, instance.Version);
+            if (orchestrator is null)
+            {
+                return (null, null);
+            }
+
+            outcome = _executor.Execute(orchestrator, instance.InstanceId, past, deliver, now, instance.CustomStatus, out session);
         }
 
-        var outcome = _executor.Execute(orchestrator, instance.InstanceId, item.History, deliver, now, instance.CustomStatus);
-        return ToCheckpoint(instance, outcome, control, consumed, suspended, now);
+        return (ToCheckpoint(instance, outcome, control, consumed, suspended, now), session);
     }
 
     private Checkpoint ToCheckpoint(

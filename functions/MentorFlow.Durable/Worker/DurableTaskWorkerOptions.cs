@@ -8,6 +8,8 @@ namespace MentorFlow.Durable.Worker;
 /// <param name="MissingVersionRetryDelay">Wait before looking again for an instance whose orchestrator version this worker lacks.</param>
 /// <param name="IdlePollInterval">How often the hosted worker looks for work when there was none.</param>
 /// <param name="MaxBatchSize">Instances (or activity calls) leased and checkpointed together in one transaction.</param>
+/// <param name="ExtendedSessions">Keep orchestrators live in memory between episodes instead of replaying them each time.</param>
+/// <param name="Sessions">A session cache to share with other workers in this process; by default each worker has its own.</param>
 public sealed record DurableTaskWorkerOptions(
     string? WorkerId = null,
     TimeSpan? LeaseDuration = null,
@@ -15,7 +17,9 @@ public sealed record DurableTaskWorkerOptions(
     TimeSpan? DispatchRetryDelay = null,
     TimeSpan? MissingVersionRetryDelay = null,
     TimeSpan? IdlePollInterval = null,
-    int MaxBatchSize = 100)
+    int MaxBatchSize = 100,
+    bool ExtendedSessions = true,
+    OrchestrationSessionCache? Sessions = null)
 {
     internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 

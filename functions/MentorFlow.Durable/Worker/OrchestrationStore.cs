@@ -22,9 +22,11 @@ public interface IOrchestrationStore
 
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> instances that have visible messages, each with its history and
-    /// messages, in one transaction; empty when nothing is due.
+    /// messages, in one transaction; empty when nothing is due. A history that <paramref name="knownHistories"/>
+    /// holds at its current length is not read (the work item's history is then empty; its length is still given).
     /// </summary>
-    Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
+        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes many episodes' outcomes and releases their leases in one transaction (one commit for the batch);
@@ -95,7 +97,22 @@ public sealed record InstanceRecord(
 public sealed record QueuedMessage(long SequenceNumber, HistoryEvent Event);
 
 /// <summary>A leased instance with its history and the messages to apply.</summary>
-public sealed record OrchestrationWorkItem(InstanceRecord Instance, IReadOnlyList<HistoryEvent> History, IReadOnlyList<QueuedMessage> Messages, string LockedBy);
+/// <param name="Instance">The instance as stored.</param>
+/// <param name="History">Its current execution's history; empty when the worker said it holds it (see <see cref="HistoryOmitted"/>).</param>
+/// <param name="Messages">The visible messages to apply.</param>
+/// <param name="LockedBy">The worker holding the lease.</param>
+/// <param name="HistoryLength">The number of events in the stored history (read or not).</param>
+public sealed record OrchestrationWorkItem(InstanceRecord Instance, IReadOnlyList<HistoryEvent> History, IReadOnlyList<QueuedMessage> Messages, string LockedBy, int HistoryLength)
+{
+    /// <summary>Creates a work item whose whole history was read.</summary>
+    public OrchestrationWorkItem(InstanceRecord instance, IReadOnlyList<HistoryEvent> history, IReadOnlyList<QueuedMessage> messages, string lockedBy)
+        : this(instance, history, messages, lockedBy, history?.Count ?? 0)
+    {
+    }
+
+    /// <summary>True when the store skipped reading a history the worker holds in memory.</summary>
+    public bool HistoryOmitted => History.Count != HistoryLength;
+}
 
 /// <summary>A leased activity call.</summary>
 public sealed record ActivityWorkItem(long SequenceNumber, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input, int DequeueCount, string LockedBy);

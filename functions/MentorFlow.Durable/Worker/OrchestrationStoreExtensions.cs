@@ -10,7 +10,7 @@ public static class OrchestrationStoreExtensions
         this IOrchestrationStore store, string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var items = await store.LockOrchestrationsAsync(workerId, now, lease, 1, cancellationToken);
+        var items = await store.LockOrchestrationsAsync(workerId, now, lease, 1, null, cancellationToken);
         return items.Count == 0 ? null : items[0];
     }
 

@@ -39,8 +39,8 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
     public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
         inner.EnqueueMessagesAsync(messages, cancellationToken);
 
-    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken) =>
-        inner.LockOrchestrationsAsync(workerId, now, lease, maxCount, cancellationToken);
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken) =>
+        inner.LockOrchestrationsAsync(workerId, now, lease, maxCount, null, cancellationToken); // always the whole history, to record it
 
     public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, AbandonReason reason, DateTime retryAt, CancellationToken cancellationToken) =>
         inner.AbandonOrchestrationAsync(workItem, reason, retryAt, cancellationToken);
