@@ -35,6 +35,16 @@ public static class MainCommand
         Console.WriteLine($"  data:    {folders.Data}");
         Console.WriteLine($"  outbox:  {folders.Outbox}");
         Console.WriteLine($"  reports: {folders.Reports}");
+        var keys = app.Services.GetRequiredService<Staff.StaffKeys>();
+        if (keys.CreatedAt is { } path)
+        {
+            Console.WriteLine($"Staff keys (created at this first start, kept in {path}); send one in the {Staff.StaffKeys.Header} header:");
+            foreach (var (role, key) in keys.Keys)
+            {
+                Console.WriteLine($"  {role,-12} {key}");
+            }
+        }
+
         Console.WriteLine("Press Ctrl-C to stop.");
     }
 }

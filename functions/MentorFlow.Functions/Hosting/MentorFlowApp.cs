@@ -1,4 +1,12 @@
+using System.Text.Json.Serialization;
+using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Clock;
+using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Engine;
 using MentorFlow.Functions.Health;
+using MentorFlow.Functions.Pairings;
+using MentorFlow.Functions.Records;
+using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace MentorFlow.Functions.Hosting;
@@ -29,13 +37,32 @@ public static class MentorFlowApp
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = StrictJson.Options.PropertyNamingPolicy;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.AddSingleton<DistrictDirectory>();
+        builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
+        builder.Services.AddSingleton<PairingIntake>();
+        builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
+        builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
+        builder.Services.AddAuthentication(StaffAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
+        app.MapPairings();
+        app.MapClock(app.Services.GetRequiredService<TimeProvider>());
+        // The district list is read at start: a misconfigured district stops the app with what to fix.
+        _ = app.Services.GetRequiredService<DistrictDirectory>();
         return app;
     }
 }

@@ -1,0 +1,47 @@
+using MentorFlow.Core.Settings;
+
+namespace MentorFlow.Functions.Districts;
+
+/// <summary>
+/// One district as configured under <c>MentorFlow:Districts</c>: its id, its program year and any program
+/// number it sets differently from the defaults (hours, deadlines, reminder cadence, ...).
+/// </summary>
+public sealed class DistrictOptions
+{
+    /// <summary>The district's id, as HR's requests name it.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The district's name, for pages and reports.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The calendar year the current program year starts in (September).</summary>
+    public int ProgramYearStart { get; set; }
+
+    /// <summary>Where escalations and alerts go.</summary>
+    public string CoordinatorEmail { get; set; } = "";
+
+    /// <summary>Hours a full-year pairing needs, when not the default 20.</summary>
+    public decimal? FullYearHours { get; set; }
+
+    /// <summary>Hours a half-year pairing needs, when not the default 10.</summary>
+    public decimal? HalfYearHours { get; set; }
+
+    /// <summary>Days to sign the action plan, when not the default 14.</summary>
+    public int? ActionPlanDueDays { get; set; }
+
+    /// <summary>Days between reminders, when not the default 3.</summary>
+    public int? ReminderCadenceDays { get; set; }
+
+    /// <summary>The district's program settings: the defaults with this district's numbers.</summary>
+    public DistrictProgramSettings ToSettings()
+    {
+        var settings = DistrictProgramSettings.ForSchoolYear(Id, ProgramYearStart) with { CoordinatorEmail = CoordinatorEmail };
+        return settings with
+        {
+            FullYearHours = FullYearHours ?? settings.FullYearHours,
+            HalfYearHours = HalfYearHours ?? settings.HalfYearHours,
+            ActionPlanDueDays = ActionPlanDueDays ?? settings.ActionPlanDueDays,
+            ReminderCadenceDays = ReminderCadenceDays ?? settings.ReminderCadenceDays,
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MentorFlow.Core.Messaging;
+using MimeKit;
+
+namespace MentorFlow.Functions.Mail;
+
+/// <summary>
+/// The embedded mail sender: each program message becomes a real .eml file (MimeKit) in the outbox folder, named after
+/// its idempotency key so a message is written once. Any mail program opens them.
+/// </summary>
+public sealed partial class EmlOutbox(string folder, MailboxAddress from) : IProgramMessenger
+{
+    /// <inheritdoc/>
+    public async Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName(message.IdempotencyKey));
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        using var mime = ProgramMail.Compose(message, from);
+        // Written aside, then moved: the outbox never holds half a message.
+        var partial = path + ".partial";
+        await mime.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>The file a message with <paramref name="idempotencyKey"/> is written to.</summary>
+    public static string FileName(string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        return Unsafe().Replace(idempotencyKey, "_") + ".eml";
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9._-]")]
+    private static partial Regex Unsafe();
+}
+
+/// <summary>How a program message looks as email: plain text and HTML, the .ics invite when there is one, a Message-Id from its key.</summary>
+public static class ProgramMail
+{
+    /// <summary>The MIME message for <paramref name="message"/>.</summary>
+    public static MimeMessage Compose(ProgramMessage message, MailboxAddress from)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var mime = new MimeMessage();
+        mime.From.Add(from);
+        mime.To.Add(new MailboxAddress(message.To.Name, message.To.Email));
+        mime.Subject = message.Subject;
+        // The same key always gives the same Message-Id, so a mail system can drop a resend.
+        mime.MessageId = $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32]}@mentorflow";
+        var text = $"Hello {message.To.Name},\n\n{message.Body}\n\n— MentorFlow, for your district's induction and mentoring program";
+        var html = $"<p>Hello {Html(message.To.Name)},</p>{string.Concat(message.Body.Split("\n\n").Select(p => $"<p>{Html(p)}</p>"))}" +
+            "<p style=\"color:#444\">— MentorFlow, for your district's induction and mentoring program</p>";
+        var body = new BodyBuilder { TextBody = text, HtmlBody = html };
+        if (message.Invite is { } invite)
+        {
+            var ics = MeetingInviteCalendar.ToIcs(invite, $"{message.PairingId}-regular-meeting@mentorflow");
+            body.Attachments.Add("mentoring-meeting.ics", Encoding.UTF8.GetBytes(ics), ContentType.Parse(MeetingInviteCalendar.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal);
+}

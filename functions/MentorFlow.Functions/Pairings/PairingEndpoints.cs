@@ -1,0 +1,155 @@
+using System.Text;
+using MentorFlow.Core.Pairings;
+using MentorFlow.Core.Year;
+using MentorFlow.Durable;
+using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Records;
+using MentorFlow.Functions.Staff;
+
+namespace MentorFlow.Functions.Pairings;
+
+/// <summary>HR's pairing endpoints: start one (JSON), import many (CSV), read one, end one early.</summary>
+public static class PairingEndpoints
+{
+    /// <summary>The largest JSON body accepted.</summary>
+    public const int MaxJsonBytes = 64 * 1024;
+
+    /// <summary>The largest CSV file accepted.</summary>
+    public const int MaxCsvBytes = 5 * 1024 * 1024;
+
+    /// <summary>Maps the routes under <c>/api/pairings</c>.</summary>
+    public static IEndpointRouteBuilder MapPairings(this IEndpointRouteBuilder routes)
+    {
+        var pairings = routes.MapGroup("/api/pairings");
+        pairings.MapPost("", StartAsync).RequireAuthorization(StaffPolicies.Hr);
+        pairings.MapPost("/import", ImportAsync).RequireAuthorization(StaffPolicies.Hr);
+        pairings.MapGet("/{pairingId}", GetAsync).RequireAuthorization(StaffPolicies.HrOrCoordinator);
+        pairings.MapPost("/{pairingId}/end", EndAsync).RequireAuthorization(StaffPolicies.HrOrCoordinator);
+        return routes;
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, PairingIntake intake, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await StrictJson.ReadAsync<PairingRequest>(request, MaxJsonBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 200)
+        {
+            return ApiProblem.Invalid([new FieldError("Idempotency-Key", "must be at most 200 characters.")]);
+        }
+
+        var (started, errors) = await intake.StartAsync([new StartPairing(body!, key.Length == 0 ? null : key)], cancellationToken);
+        if (started is null)
+        {
+            return ApiProblem.Invalid(errors.Select(e => e.Error));
+        }
+
+        var (record, created) = started.Pairings[0];
+        var view = PairingView.Of(record, await engine.GetInstanceAsync(record.Pairing.PairingId, cancellationToken));
+        return created
+            ? Results.Created($"/api/pairings/{record.Pairing.PairingId}", view)
+            : Results.Ok(view);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, PairingIntake intake, CancellationToken cancellationToken)
+    {
+        var (body, tooLarge) = await RequestBody.ReadAsync(request, MaxCsvBytes, cancellationToken);
+        if (tooLarge)
+        {
+            return RequestBody.TooLarge(MaxCsvBytes);
+        }
+
+        using var text = new StringReader(new UTF8Encoding(false).GetString(body).TrimStart('\uFEFF'));
+        var (rows, readErrors) = PairingCsv.Read(text);
+        var requests = rows.Select(r => new StartPairing(r.Request)).ToList();
+        // Every problem of the file at once: values that do not read, and rows that break a program rule.
+        var ruleErrors = await intake.CheckAsync(requests, cancellationToken);
+        var errors = readErrors.Concat(ruleErrors.Select(e => new FieldError($"line {rows[e.Index].Line}, {PairingCsv.ColumnFor(e.Error.Field)}", e.Error.Message))).ToList();
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Invalid(errors, title: "The file has rows to fix; nothing from it was imported.");
+        }
+
+        var (started, startErrors) = await intake.StartAsync(requests, cancellationToken);
+        if (started is null)
+        {
+            return ApiProblem.Invalid(startErrors.Select(e => new FieldError($"line {rows[e.Index].Line}, {PairingCsv.ColumnFor(e.Error.Field)}", e.Error.Message)),
+                title: "The file has rows to fix; nothing from it was imported.");
+        }
+
+        var lines = started.Pairings.Select((p, i) => new ImportedRow(rows[i].Line, p.Record.Pairing.PairingId)).ToList();
+        var created = lines.Where((_, i) => started.Pairings[i].Created).ToList();
+        var existing = lines.Where((_, i) => !started.Pairings[i].Created).ToList();
+        return Results.Ok(new ImportReport(rows.Count, created.Count, existing.Count, created, existing));
+    }
+
+    private static async Task<IResult> GetAsync(string pairingId, IPairingRecords records, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
+        {
+            return NotFound(pairingId);
+        }
+
+        return Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, cancellationToken)));
+    }
+
+    private static async Task<IResult> EndAsync(
+        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, CancellationToken cancellationToken)
+    {
+        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
+        {
+            return NotFound(pairingId);
+        }
+
+        var (body, problem) = await StrictJson.ReadAsync<SeparationRequest>(request, MaxJsonBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var separation = new Separation(body!.EndedOn, body.Reason, string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim());
+        var violations = separation.Validate(record.Pairing.StartsOn);
+        if (violations.Count > 0)
+        {
+            return ApiProblem.Invalid(violations);
+        }
+
+        if (record.Separation is { } earlier)
+        {
+            // Sending the same separation again is fine; a different one would rewrite history.
+            return earlier == separation
+                ? Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, cancellationToken)))
+                : ApiProblem.Status(StatusCodes.Status409Conflict, "The pairing has already ended",
+                    $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.");
+        }
+
+        await records.RecordSeparationAsync(pairingId, separation, cancellationToken);
+        if (await engine.GetInstanceAsync(pairingId, cancellationToken) is { RuntimeStatus: not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated) })
+        {
+            await engine.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, PairingYearEvent.Ended(separation), cancellationToken);
+        }
+
+        var ended = record with { Separation = separation };
+        return Results.Ok(PairingView.Of(ended, await engine.GetInstanceAsync(pairingId, cancellationToken)));
+    }
+
+    private static IResult NotFound(string pairingId) => ApiProblem.Status(StatusCodes.Status404NotFound, "No such pairing",
+        $"No pairing has the id '{pairingId}'. Pairing ids are returned by POST /api/pairings and the import.");
+}
+
+/// <summary>One imported row: its line in the file and the pairing it names.</summary>
+/// <param name="Line">The line in the CSV file.</param>
+/// <param name="PairingId">The pairing.</param>
+public sealed record ImportedRow(int Line, string PairingId);
+
+/// <summary>What an import did.</summary>
+/// <param name="Rows">Pairing rows in the file.</param>
+/// <param name="CreatedCount">Pairings created.</param>
+/// <param name="ExistingCount">Rows naming a pairing that already existed (nothing changed for them).</param>
+/// <param name="Created">The created pairings.</param>
+/// <param name="Existing">The existing pairings.</param>
+public sealed record ImportReport(int Rows, int CreatedCount, int ExistingCount, IReadOnlyList<ImportedRow> Created, IReadOnlyList<ImportedRow> Existing);

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MentorFlow.Durable;
+using MentorFlow.Functions.Hosting;
+using MentorFlow.Functions.Staff;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorFlow.Functions.Tests.Hosting;
+
+/// <summary>
+/// The real app in this process on a free loopback port (real Kestrel, real SQLite files in a temporary folder),
+/// with one known staff key per role. Tests drive the engine themselves instead of waiting for the hosted worker.
+/// </summary>
+internal sealed class RunningApp : IAsyncDisposable
+{
+    public static readonly IReadOnlyDictionary<StaffRole, string> Keys = Enum.GetValues<StaffRole>().ToDictionary(r => r, r => $"test-key-{r}".ToLowerInvariant());
+
+    private readonly WebApplication _app;
+
+    private RunningApp(WebApplication app, string root)
+    {
+        _app = app;
+        Root = root;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public string Root { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string Outbox => Path.Combine(Root, "outbox");
+
+    public IServiceProvider Services => _app.Services;
+
+    public DurableTaskClient Engine => _app.Services.GetRequiredService<DurableTaskClient>();
+
+    public static async Task<RunningApp> StartAsync(params string[] extra)
+    {
+        var root = Directory.CreateTempSubdirectory("mentorflow-api-").FullName;
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--MentorFlow:Folders:Root", root,
+            "--MentorFlow:Districts:0:Id", "demo-district",
+            "--MentorFlow:Districts:0:Name", "Demo District",
+            "--MentorFlow:Districts:0:ProgramYearStart", "2026",
+            "--MentorFlow:Districts:0:CoordinatorEmail", "coordinator@demo-district.example",
+            // The hosted worker would race the test's own steps; the test runs the engine when it wants.
+            "--MentorFlow:Engine:IdlePollMilliseconds", "3600000",
+            // The first day of the demo district's program year, on a clock the tests move.
+            "--MentorFlow:Clock:Start", "2026-09-01T08:00:00Z",
+            .. Keys.SelectMany(k => new[] { $"--MentorFlow:Staff:Keys:{k.Key}", k.Value }),
+            .. extra,
+        ];
+        var app = MentorFlowApp.Build(args);
+        await app.StartAsync();
+        return new RunningApp(app, root);
+    }
+
+    /// <summary>A client that sends <paramref name="role"/>'s key (none when null).</summary>
+    public HttpClient Client(StaffRole? role = StaffRole.Hr)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (role is { } r)
+        {
+            client.DefaultRequestHeaders.Add(StaffKeys.Header, Keys[r]);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs everything the engine has due now (the orchestrations and their emails).</summary>
+    public Task<int> RunEngineAsync() => _app.Services.GetRequiredService<Durable.Worker.DurableTaskWorker>().ProcessAllDueAsync();
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>())!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Root, recursive: true);
+    }
+}

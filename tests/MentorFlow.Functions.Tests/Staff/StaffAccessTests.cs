@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Tests.Hosting;
+using MentorFlow.Functions.Tests.Pairings;
+
+namespace MentorFlow.Functions.Tests.Staff;
+
+public sealed class StaffAccessTests
+{
+    // Each endpoint and the roles that may use it; every other role gets 403, no key 401.
+    public static TheoryData<string, string, string> Matrix() => new()
+    {
+        { "POST", "/api/pairings", "Hr" },
+        { "POST", "/api/pairings/import", "Hr" },
+        { "GET", "/api/pairings/p-any", "Hr,Coordinator" },
+        { "POST", "/api/pairings/p-any/end", "Hr,Coordinator" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_reaches_only_its_own_endpoints(string method, string path, string allowed)
+    {
+        await using var app = await RunningApp.StartAsync();
+        var roles = allowed.Split(',').Select(Enum.Parse<StaffRole>).ToHashSet();
+
+        foreach (var role in Enum.GetValues<StaffRole>())
+        {
+            using var http = app.Client(role);
+            using var response = await http.SendAsync(Request(method, path));
+            if (roles.Contains(role))
+            {
+                Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Contains("Not for your role", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        using var anonymous = app.Client(role: null);
+        using var unauthenticated = await anonymous.SendAsync(Request(method, path));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.Contains(StaffKeys.Header, await unauthenticated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var wrongKey = new HttpClient { BaseAddress = app.BaseAddress };
+        wrongKey.DefaultRequestHeaders.Add(StaffKeys.Header, "not-a-key");
+        using var refused = await wrongKey.SendAsync(Request(method, path));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_App_Service_authentication_the_app_roles_of_the_client_principal_decide()
+    {
+        await using var trusted = await RunningApp.StartAsync("--MentorFlow:Staff:TrustAppServicePrincipal", "true");
+        await using var untrusted = await RunningApp.StartAsync();
+
+        Assert.Equal(HttpStatusCode.Created, (await SendAsPrincipal(trusted, "HR")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsPrincipal(trusted, "Analyst")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsPrincipal(untrusted, "HR")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsPrincipal(RunningApp app, string appRole)
+    {
+        var principal = $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"Pat HR"},{"typ":"roles","val":"{{appRole}}"}]}""";
+        using var http = app.Client(role: null);
+        var request = Request("POST", "/api/pairings");
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
+        return await http.SendAsync(request);
+    }
+
+    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method == "POST" && path.EndsWith("/import", StringComparison.Ordinal)
+            ? new StringContent("districtId\n", Encoding.UTF8, "text/csv")
+            : method == "POST" && path.EndsWith("/end", StringComparison.Ordinal)
+                ? new StringContent("{\"endedOn\":\"2027-01-01\",\"reason\":\"Reassigned\"}", Encoding.UTF8, "application/json")
+                : method == "POST" ? new StringContent(PairingRequests.ValidJson(), Encoding.UTF8, "application/json") : null,
+    };
+}
