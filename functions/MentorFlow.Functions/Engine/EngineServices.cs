@@ -4,6 +4,7 @@ using MentorFlow.Durable;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 using MentorFlow.Functions.Hosting;
+using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Mail;
 using MimeKit;
 
@@ -19,8 +20,10 @@ public static class EngineServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(Clock.ClockEndpoints.FromConfiguration(configuration));
         services.AddSingleton<IOrchestrationStore>(_ => new SqliteOrchestrationStore(Path.Combine(folders.Data, "engine.db")));
-        services.AddSingleton<IProgramMessenger>(_ => new EmlOutbox(folders.Outbox,
-            MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>")));
+        services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
+        services.AddSingleton<StepLinks>();
+        services.AddSingleton<IProgramMessenger>(sp => new EmlOutbox(folders.Outbox,
+            MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>"), sp.GetRequiredService<StepLinks>().For));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
         services.AddSingleton(sp => new DurableTaskRegistry().AddPairingYear(
             sp.GetRequiredService<IProgramMessenger>(), sp.GetRequiredService<ISentMessageLedger>(), sp.GetRequiredService<TimeProvider>()));

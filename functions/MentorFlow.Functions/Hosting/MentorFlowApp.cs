@@ -23,6 +23,8 @@ public static class MentorFlowApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Pages are found in this assembly also when another program (a test host, a custom handler) starts the app.
+            ApplicationName = typeof(MentorFlowApp).Assembly.GetName().Name,
             // appsettings.json ships beside the binary, wherever the command is started from.
             ContentRootPath = AppContext.BaseDirectory,
         });

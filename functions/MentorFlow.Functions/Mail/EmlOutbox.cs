@@ -9,7 +9,7 @@ namespace MentorFlow.Functions.Mail;
 /// The embedded mail sender: each program message becomes a real .eml file (MimeKit) in the outbox folder, named after
 /// its idempotency key so a message is written once. Any mail program opens them.
 /// </summary>
-public sealed partial class EmlOutbox(string folder, MailboxAddress from) : IProgramMessenger
+public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor) : IProgramMessenger
 {
     /// <inheritdoc/>
     public async Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed partial class EmlOutbox(string folder, MailboxAddress from) : IPro
             return;
         }
 
-        using var mime = ProgramMail.Compose(message, from);
+        using var mime = ProgramMail.Compose(message, from, linkFor(message));
         // Written aside, then moved: the outbox never holds half a message.
         var partial = path + ".partial";
         await mime.WriteToAsync(partial, cancellationToken);
@@ -43,8 +43,8 @@ public sealed partial class EmlOutbox(string folder, MailboxAddress from) : IPro
 /// <summary>How a program message looks as email: plain text and HTML, the .ics invite when there is one, a Message-Id from its key.</summary>
 public static class ProgramMail
 {
-    /// <summary>The MIME message for <paramref name="message"/>.</summary>
-    public static MimeMessage Compose(ProgramMessage message, MailboxAddress from)
+    /// <summary>The MIME message for <paramref name="message"/>, with the signed <paramref name="link"/> to its step when it has one.</summary>
+    public static MimeMessage Compose(ProgramMessage message, MailboxAddress from, Uri? link)
     {
         ArgumentNullException.ThrowIfNull(message);
         var mime = new MimeMessage();
@@ -53,8 +53,12 @@ public static class ProgramMail
         mime.Subject = message.Subject;
         // The same key always gives the same Message-Id, so a mail system can drop a resend.
         mime.MessageId = $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32]}@mentorflow";
-        var text = $"Hello {message.To.Name},\n\n{message.Body}\n\n— MentorFlow, for your district's induction and mentoring program";
-        var html = $"<p>Hello {Html(message.To.Name)},</p>{string.Concat(message.Body.Split("\n\n").Select(p => $"<p>{Html(p)}</p>"))}" +
+        var action = link is null ? "" : $"\n\nOpen your form: {link}\n(This link is yours alone; do not forward it.)";
+        var text = $"Hello {message.To.Name},\n\n{message.Body}{action}\n\n— MentorFlow, for your district's induction and mentoring program";
+        var button = link is null ? "" :
+            $"<p><a href=\"{Html(link.ToString())}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px\">Open your form</a></p>" +
+            "<p style=\"color:#444\">This link is yours alone; do not forward it.</p>";
+        var html = $"<p>Hello {Html(message.To.Name)},</p>{string.Concat(message.Body.Split("\n\n").Select(p => $"<p>{Html(p)}</p>"))}{button}" +
             "<p style=\"color:#444\">— MentorFlow, for your district's induction and mentoring program</p>";
         var body = new BodyBuilder { TextBody = text, HtmlBody = html };
         if (message.Invite is { } invite)

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MentorFlow.Core.Messaging;
+
+namespace MentorFlow.Functions.Links;
+
+/// <summary>Why a link does not open its step.</summary>
+public enum StepLinkProblem
+{
+    /// <summary>It opens its step.</summary>
+    None,
+
+    /// <summary>It was changed, cut short, or signed with another key.</summary>
+    Tampered,
+
+    /// <summary>It is genuine but past its expiry.</summary>
+    Expired,
+}
+
+/// <summary>
+/// Signs and checks the <c>/s/{token}</c> links in emails: the token carries the pairing, the person, the step and an
+/// expiry, with an HMAC-SHA256 over them. The key comes from <c>MentorFlow:Links:Key</c>, or is generated once and kept
+/// in the data folder, so links survive restarts.
+/// </summary>
+public sealed class StepLinkSigner
+{
+    /// <summary>The setting holding the key (base64, at least 32 bytes).</summary>
+    public const string KeySetting = "MentorFlow:Links:Key";
+
+    private readonly byte[] _key;
+
+    /// <summary>Signs with <paramref name="key"/>.</summary>
+    public StepLinkSigner(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 32)
+        {
+            throw new ArgumentException($"The link key must be at least 32 bytes; set {KeySetting} to 32 random bytes in base64.", nameof(key));
+        }
+
+        _key = key;
+    }
+
+    /// <summary>The key from configuration, or from (or into) <c>link-key</c> in <paramref name="dataFolder"/>.</summary>
+    public static StepLinkSigner Load(IConfiguration configuration, string dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[KeySetting] is { Length: > 0 } configured)
+        {
+            try
+            {
+                return new StepLinkSigner(Convert.FromBase64String(configured));
+            }
+            catch (FormatException)
+            {
+                throw new InvalidOperationException($"{KeySetting} is not base64; set it to 32 random bytes in base64 (e.g. openssl rand -base64 32).");
+            }
+        }
+
+        var path = Path.Combine(dataFolder, "link-key");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return new StepLinkSigner(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+
+    /// <summary>The token for <paramref name="link"/>.</summary>
+    public string Sign(StepLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var payload = string.Join('|', link.PairingId, link.Person.ToString(), link.Step,
+            link.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        var bytes = Encoding.UTF8.GetBytes(payload);
+        return $"{Base64Url(bytes)}.{Base64Url(HMACSHA256.HashData(_key, bytes))}";
+    }
+
+    /// <summary>Reads <paramref name="token"/>: the link when genuine, and whether it may still be used at <paramref name="now"/>.</summary>
+    public (StepLink? Link, StepLinkProblem Problem) Read(string? token, DateTimeOffset now)
+    {
+        var parts = (token ?? "").Split('.');
+        if (parts.Length != 2 || FromBase64Url(parts[0]) is not { } payload || FromBase64Url(parts[1]) is not { } signature
+            || !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), signature))
+        {
+            return (null, StepLinkProblem.Tampered);
+        }
+
+        var fields = Encoding.UTF8.GetString(payload).Split('|');
+        if (fields.Length != 4 || !Enum.TryParse<RecipientRole>(fields[1], out var person)
+            || !long.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
+        {
+            return (null, StepLinkProblem.Tampered);
+        }
+
+        var link = new StepLink(fields[0], person, fields[2], DateTimeOffset.FromUnixTimeSeconds(expires));
+        return (link, now > link.ExpiresAt ? StepLinkProblem.Expired : StepLinkProblem.None);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[]? FromBase64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        try
+        {
+            return Convert.FromBase64String(padded);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
