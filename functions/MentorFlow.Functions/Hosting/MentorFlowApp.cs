@@ -47,6 +47,7 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<DistrictDirectory>();
         builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<PairingIntake>();
+        builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
         builder.Services.AddAuthentication(StaffAuthenticationHandler.SchemeName)

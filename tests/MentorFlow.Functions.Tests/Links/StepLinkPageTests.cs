@@ -23,7 +23,7 @@ public sealed partial class StepLinkPageTests
         Assert.Contains("Your mentoring action plan", html, StringComparison.Ordinal);
         Assert.Contains("Hello Sam Okafor", html, StringComparison.Ordinal);
         Assert.Contains("pairing with Maria Alvarez", html, StringComparison.Ordinal);
-        Assert.Contains("Kickoff", html, StringComparison.Ordinal);
+        Assert.Contains("Your mentor fills in the plan first", html, StringComparison.Ordinal);
     }
 
     [Fact]

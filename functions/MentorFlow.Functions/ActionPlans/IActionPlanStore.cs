@@ -1,0 +1,13 @@
+using MentorFlow.Core.ActionPlans;
+
+namespace MentorFlow.Functions.ActionPlans;
+
+/// <summary>Where each pairing's action plan (and its signatures) is kept.</summary>
+public interface IActionPlanStore
+{
+    /// <summary>The pairing's plan, or null before anyone saved one.</summary>
+    Task<ActionPlan?> FindAsync(string pairingId, CancellationToken cancellationToken);
+
+    /// <summary>Saves the plan; false (and nothing saved) when <paramref name="expected"/> is no longer the stored plan.</summary>
+    Task<bool> SaveAsync(string pairingId, ActionPlan? expected, ActionPlan plan, CancellationToken cancellationToken);
+}

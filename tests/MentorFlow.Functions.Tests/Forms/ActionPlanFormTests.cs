@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using MentorFlow.Functions.ActionPlans;
+using MentorFlow.Functions.Tests.Hosting;
+using MentorFlow.Functions.Tests.Pairings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace MentorFlow.Functions.Tests.Forms;
+
+public sealed partial class ActionPlanFormTests
+{
+    [Fact]
+    public async Task Mentor_drafts_and_signs_mentee_signs_and_the_year_moves_to_the_schedule()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var id = await StartPairingAsync(app);
+        await using var browser = await Browser.LaunchAsync();
+        var mentor = await browser.PhoneAsync();
+
+        // The mentee cannot sign before the mentor has written the plan.
+        var mentee = await browser.PhoneAsync();
+        await mentee.GotoAsync(LinkFor(app, "Mentee").ToString());
+        Assert.Contains("Your mentor fills in the plan first", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
+        await mentor.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
+        await mentor.FillAsync("#Form_MeetingPlace", "Room 12");
+        string[] commitments = ["We will meet every week.", "I will come prepared.", "We will listen first.", "We will keep what we share between us."];
+        for (var i = 0; i < commitments.Length; i++)
+        {
+            await mentor.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await mentor.FillAsync($"#Form_Goals_{i}__Goal", $"Goal {i + 1}");
+            await mentor.FillAsync($"#Form_Goals_{i}__MentorSupport", "Model it in class");
+            await mentor.FillAsync($"#Form_Goals_{i}__MenteeAccountability", "Try it twice a week");
+        }
+
+        await mentor.FillAsync("#Form_OffLimitsTopics", "none");
+        await mentor.FillAsync("#Form_SignatureName", "Maria Alvarez");
+        await mentor.ClickAsync("button[type=submit]");
+
+        // The wrong commitment is named beside its field, and everything typed is still there.
+        Assert.Equal("Commitment 2 must start with 'We will'.", await mentor.InnerTextAsync("#commitment-1-error"));
+        Assert.Equal("I will come prepared.", await mentor.InputValueAsync("#Form_Commitments_1__Text"));
+        Assert.Equal("Room 12", await mentor.InputValueAsync("#Form_MeetingPlace"));
+        Assert.Equal("Goal 3", await mentor.InputValueAsync("#Form_Goals_2__Goal"));
+
+        await mentor.FillAsync("#Form_Commitments_1__Text", "We will come prepared.");
+        await mentor.ClickAsync("button[type=submit]");
+        Assert.Contains("Already submitted", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await mentee.GotoAsync(LinkFor(app, "Mentee").ToString());
+        Assert.Equal("We will come prepared.", await mentee.InputValueAsync("#Form_Commitments_1__Text"));
+        await mentee.FillAsync("#Form_SignatureName", "Someone Else");
+        await mentee.ClickAsync("button[type=submit]");
+        Assert.Contains("Type your full name as it appears here, Sam Okafor", await mentee.InnerTextAsync("#signature-error"), StringComparison.Ordinal);
+        await mentee.FillAsync("#Form_SignatureName", "sam okafor");
+        await mentee.ClickAsync("button[type=submit]");
+        Assert.Contains("Already submitted", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        await app.RunEngineAsync();
+        using var hr = app.Client();
+        using var read = await hr.GetAsync($"/api/pairings/{id}");
+        Assert.Equal("ScheduleFillIn", (await RunningApp.JsonAsync(read)).GetProperty("progress").GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Posting_a_signed_plan_again_shows_already_submitted_and_changes_nothing()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var id = await StartPairingAsync(app);
+        await using var browser = await Browser.LaunchAsync();
+        var mentor = await browser.PhoneAsync();
+        await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
+        await FillValidPlanAsync(mentor);
+        var form = await FormFieldsAsync(mentor);
+        await mentor.ClickAsync("button[type=submit]");
+        var plans = app.Services.GetRequiredService<IActionPlanStore>();
+        var signed = (await plans.FindAsync(id, default))!.MentorSignature;
+
+        using var hr = app.Client();
+        using var later = await hr.PostAsJsonAsync("/api/clock/advance", new { hours = 2 });
+        form["Form.Commitments[0].Text"] = "We will replace what was signed.";
+        var replay = await mentor.Context.APIRequest.PostAsync(LinkFor(app, "Mentor").ToString(), new APIRequestContextOptions { Form = ToForm(mentor, form) });
+
+        Assert.Contains("Already submitted", await replay.TextAsync(), StringComparison.Ordinal);
+        var stored = (await plans.FindAsync(id, default))!;
+        Assert.Equal(signed, stored.MentorSignature);
+        Assert.Equal("We will meet every week.", stored.Commitments[0].Text);
+    }
+
+    private static async Task FillValidPlanAsync(IPage page)
+    {
+        await page.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
+        await page.FillAsync("#Form_MeetingPlace", "Room 12");
+        string[] commitments = ["We will meet every week.", "We will come prepared.", "We will listen first.", "We will keep what we share between us."];
+        for (var i = 0; i < commitments.Length; i++)
+        {
+            await page.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await page.FillAsync($"#Form_Goals_{i}__Goal", $"Goal {i + 1}");
+            await page.FillAsync($"#Form_Goals_{i}__MentorSupport", "Model it in class");
+            await page.FillAsync($"#Form_Goals_{i}__MenteeAccountability", "Try it twice a week");
+        }
+
+        await page.FillAsync("#Form_OffLimitsTopics", "none");
+        await page.FillAsync("#Form_SignatureName", "Maria Alvarez");
+    }
+
+    // Every named field of the page's form with its current value, the antiforgery token among them.
+    private static async Task<Dictionary<string, string>> FormFieldsAsync(IPage page) =>
+        await page.EvalOnSelectorAsync<Dictionary<string, string>>("form",
+            "f => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v)]))");
+
+    private static IFormData ToForm(IPage page, Dictionary<string, string> fields)
+    {
+        var form = page.Context.APIRequest.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        return form;
+    }
+
+    private static async Task<string> StartPairingAsync(RunningApp app)
+    {
+        using var hr = app.Client();
+        using var created = await hr.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
+        created.EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        return (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
+    }
+
+    // The link from the person's action-plan email in the outbox, pointed at the running app.
+    private static Uri LinkFor(RunningApp app, string person)
+    {
+        using var mail = MimeMessage.Load(Directory.GetFiles(app.Outbox, $"*ActionPlanInvite_{person}_*.eml").Single());
+        var found = LinkPattern().Match(mail.TextBody ?? "");
+        Assert.True(found.Success, mail.TextBody);
+        return new Uri(app.BaseAddress, new Uri(found.Value).PathAndQuery);
+    }
+
+    [GeneratedRegex(@"https?://\S+/s/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkPattern();
+}
