@@ -9,47 +9,39 @@ namespace MentorFlow.Functions.Records;
 /// <summary>The embedded pairing records: one SQLite file (WAL, synchronous=FULL) in the data folder.</summary>
 public sealed class SqlitePairingRecords : IPairingRecords
 {
-    private readonly string _connectionString;
+    private readonly RecordsDatabase _database;
     private readonly Lock _writeLock = new();
 
     /// <summary>Opens (creating when needed) the records database at <paramref name="path"/>.</summary>
-    public SqlitePairingRecords(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, null, """
-            PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS Educators (
-                DistrictId TEXT NOT NULL, EmployeeId TEXT NOT NULL, Record TEXT NOT NULL, UpdatedAt INTEGER NOT NULL,
-                PRIMARY KEY (DistrictId, EmployeeId));
-            CREATE TABLE IF NOT EXISTS Pairings (
-                PairingId TEXT NOT NULL PRIMARY KEY, DistrictId TEXT NOT NULL, ProgramYear TEXT NOT NULL,
-                MenteeId TEXT NOT NULL, MentorId TEXT NOT NULL, IdempotencyKey TEXT NULL UNIQUE,
-                Record TEXT NOT NULL, Separation TEXT NULL, CreatedAt INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS IX_Pairings_District ON Pairings (DistrictId, CreatedAt);
-            """);
-    }
+    public SqlitePairingRecords(string path) => _database = new RecordsDatabase(path, """
+        CREATE TABLE IF NOT EXISTS Educators (
+            DistrictId TEXT NOT NULL, EmployeeId TEXT NOT NULL, Record TEXT NOT NULL, UpdatedAt INTEGER NOT NULL,
+            PRIMARY KEY (DistrictId, EmployeeId));
+        CREATE TABLE IF NOT EXISTS Pairings (
+            PairingId TEXT NOT NULL PRIMARY KEY, DistrictId TEXT NOT NULL, ProgramYear TEXT NOT NULL,
+            MenteeId TEXT NOT NULL, MentorId TEXT NOT NULL, IdempotencyKey TEXT NULL UNIQUE,
+            Record TEXT NOT NULL, Separation TEXT NULL, CreatedAt INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS IX_Pairings_District ON Pairings (DistrictId, CreatedAt);
+        """);
 
     /// <inheritdoc/>
     public Task<PairingRecord?> FindAsync(string pairingId, CancellationToken cancellationToken)
     {
-        using var connection = Open();
+        using var connection = _database.Open();
         return Task.FromResult(Read(connection, null, "p.PairingId = $key", pairingId).SingleOrDefault());
     }
 
     /// <inheritdoc/>
     public Task<PairingRecord?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var connection = Open();
+        using var connection = _database.Open();
         return Task.FromResult(Read(connection, null, "p.IdempotencyKey = $key", idempotencyKey).SingleOrDefault());
     }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<PairingRecord>> ListAsync(string districtId, CancellationToken cancellationToken)
     {
-        using var connection = Open();
+        using var connection = _database.Open();
         return Task.FromResult<IReadOnlyList<PairingRecord>>(Read(connection, null, "p.DistrictId = $key", districtId));
     }
 
@@ -58,7 +50,7 @@ public sealed class SqlitePairingRecords : IPairingRecords
     {
         ArgumentNullException.ThrowIfNull(pairings);
         using var writing = _writeLock.EnterScope();
-        using var connection = Open();
+        using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         var results = new List<(PairingRecord, bool)>(pairings.Count);
         foreach (var record in pairings)
@@ -66,7 +58,7 @@ public sealed class SqlitePairingRecords : IPairingRecords
             var pairing = record.Pairing;
             SaveEducator(connection, transaction, pairing.DistrictId, record.Mentor, record.CreatedAt);
             SaveEducator(connection, transaction, pairing.DistrictId, record.Mentee, record.CreatedAt);
-            var inserted = Execute(connection, transaction, """
+            var inserted = RecordsDatabase.Execute(connection, transaction, """
                 INSERT OR IGNORE INTO Pairings (PairingId, DistrictId, ProgramYear, MenteeId, MentorId, IdempotencyKey, Record, CreatedAt)
                 VALUES ($id, $district, $year, $mentee, $mentor, $key, $record, $at);
                 """,
@@ -76,7 +68,7 @@ public sealed class SqlitePairingRecords : IPairingRecords
             if (!inserted && record.IdempotencyKey is { } key)
             {
                 // A key first seen on a repeat of an existing pairing now names it too.
-                Execute(connection, transaction, "UPDATE Pairings SET IdempotencyKey = $key WHERE PairingId = $id AND IdempotencyKey IS NULL;",
+                RecordsDatabase.Execute(connection, transaction, "UPDATE Pairings SET IdempotencyKey = $key WHERE PairingId = $id AND IdempotencyKey IS NULL;",
                     ("$key", key), ("$id", pairing.PairingId));
             }
 
@@ -91,14 +83,14 @@ public sealed class SqlitePairingRecords : IPairingRecords
     public Task<bool> RecordSeparationAsync(string pairingId, Separation separation, CancellationToken cancellationToken)
     {
         using var writing = _writeLock.EnterScope();
-        using var connection = Open();
-        var updated = Execute(connection, null, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id;",
+        using var connection = _database.Open();
+        var updated = RecordsDatabase.Execute(connection, null, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id;",
             ("$id", pairingId), ("$separation", JsonSerializer.Serialize(separation, DurableJson.Options)));
         return Task.FromResult(updated == 1);
     }
 
     private static void SaveEducator(SqliteConnection connection, SqliteTransaction transaction, string districtId, Educator educator, DateTime at) =>
-        Execute(connection, transaction, """
+        RecordsDatabase.Execute(connection, transaction, """
             INSERT INTO Educators (DistrictId, EmployeeId, Record, UpdatedAt) VALUES ($district, $id, $record, $at)
             ON CONFLICT (DistrictId, EmployeeId) DO UPDATE SET Record = excluded.Record, UpdatedAt = excluded.UpdatedAt;
             """,
@@ -106,15 +98,12 @@ public sealed class SqlitePairingRecords : IPairingRecords
 
     private static List<PairingRecord> Read(SqliteConnection connection, SqliteTransaction? transaction, string where, string key)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
+        using var command = RecordsDatabase.Command(connection, transaction, $"""
             SELECT p.Record, mentor.Record, mentee.Record, p.IdempotencyKey, p.CreatedAt, p.Separation FROM Pairings p
             JOIN Educators mentor ON mentor.DistrictId = p.DistrictId AND mentor.EmployeeId = p.MentorId
             JOIN Educators mentee ON mentee.DistrictId = p.DistrictId AND mentee.EmployeeId = p.MenteeId
             WHERE {where} ORDER BY p.CreatedAt, p.PairingId;
-            """;
-        command.Parameters.AddWithValue("$key", key);
+            """, ("$key", key));
         using var reader = command.ExecuteReader();
         var records = new List<PairingRecord>();
         while (reader.Read())
@@ -129,27 +118,6 @@ public sealed class SqlitePairingRecords : IPairingRecords
         }
 
         return records;
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
-        return connection;
-    }
-
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command.ExecuteNonQuery();
     }
 
     private static long Ms(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();

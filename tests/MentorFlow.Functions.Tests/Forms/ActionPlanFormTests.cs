@@ -1,15 +1,13 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Tests.Hosting;
 using MentorFlow.Functions.Tests.Pairings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace MentorFlow.Functions.Tests.Forms;
 
-public sealed partial class ActionPlanFormTests
+public sealed class ActionPlanFormTests
 {
     [Fact]
     public async Task Mentor_drafts_and_signs_mentee_signs_and_the_year_moves_to_the_schedule()
@@ -25,23 +23,7 @@ public sealed partial class ActionPlanFormTests
         Assert.Contains("Your mentor fills in the plan first", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
-        await mentor.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
-        await mentor.FillAsync("#Form_MeetingPlace", "Room 12");
-        string[] commitments = ["We will meet every week.", "I will come prepared.", "We will listen first.", "We will keep what we share between us."];
-        for (var i = 0; i < commitments.Length; i++)
-        {
-            await mentor.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            await mentor.FillAsync($"#Form_Goals_{i}__Goal", $"Goal {i + 1}");
-            await mentor.FillAsync($"#Form_Goals_{i}__MentorSupport", "Model it in class");
-            await mentor.FillAsync($"#Form_Goals_{i}__MenteeAccountability", "Try it twice a week");
-        }
-
-        await mentor.FillAsync("#Form_OffLimitsTopics", "none");
-        await mentor.FillAsync("#Form_SignatureName", "Maria Alvarez");
+        await FillValidPlanAsync(mentor, secondCommitment: "I will come prepared.");
         await mentor.ClickAsync("button[type=submit]");
 
         // The wrong commitment is named beside its field, and everything typed is still there.
@@ -94,11 +76,11 @@ public sealed partial class ActionPlanFormTests
         Assert.Equal("We will meet every week.", stored.Commitments[0].Text);
     }
 
-    private static async Task FillValidPlanAsync(IPage page)
+    private static async Task FillValidPlanAsync(IPage page, string secondCommitment = "We will come prepared.")
     {
         await page.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
         await page.FillAsync("#Form_MeetingPlace", "Room 12");
-        string[] commitments = ["We will meet every week.", "We will come prepared.", "We will listen first.", "We will keep what we share between us."];
+        string[] commitments = ["We will meet every week.", secondCommitment, "We will listen first.", "We will keep what we share between us."];
         for (var i = 0; i < commitments.Length; i++)
         {
             await page.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
@@ -140,15 +122,5 @@ public sealed partial class ActionPlanFormTests
         return (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
     }
 
-    // The link from the person's action-plan email in the outbox, pointed at the running app.
-    private static Uri LinkFor(RunningApp app, string person)
-    {
-        using var mail = MimeMessage.Load(Directory.GetFiles(app.Outbox, $"*ActionPlanInvite_{person}_*.eml").Single());
-        var found = LinkPattern().Match(mail.TextBody ?? "");
-        Assert.True(found.Success, mail.TextBody);
-        return new Uri(app.BaseAddress, new Uri(found.Value).PathAndQuery);
-    }
-
-    [GeneratedRegex(@"https?://\S+/s/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
-    private static partial Regex LinkPattern();
+    private static Uri LinkFor(RunningApp app, string person) => app.EmailedLink("ActionPlanInvite", person);
 }

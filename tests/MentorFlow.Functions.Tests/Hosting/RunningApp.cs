@@ -13,7 +13,7 @@ namespace MentorFlow.Functions.Tests.Hosting;
 /// The real app in this process on a free loopback port (real Kestrel, real SQLite files in a temporary folder),
 /// with one known staff key per role. Tests drive the engine themselves instead of waiting for the hosted worker.
 /// </summary>
-internal sealed class RunningApp : IAsyncDisposable
+internal sealed partial class RunningApp : IAsyncDisposable
 {
     public static readonly IReadOnlyDictionary<StaffRole, string> Keys = Enum.GetValues<StaffRole>().ToDictionary(r => r, r => $"test-key-{r}".ToLowerInvariant());
 
@@ -74,6 +74,19 @@ internal sealed class RunningApp : IAsyncDisposable
     /// <summary>Runs everything the engine has due now (the orchestrations and their emails).</summary>
     public Task<int> RunEngineAsync() => _app.Services.GetRequiredService<Durable.Worker.DurableTaskWorker>().ProcessAllDueAsync();
 
+    /// <summary>
+    /// The signed link in the person's email of <paramref name="kind"/> in the outbox, pointed at this app
+    /// (the email names the configured public address; the app listens on a free port).
+    /// </summary>
+    public Uri EmailedLink(string kind, string person)
+    {
+        using var mail = MimeKit.MimeMessage.Load(Directory.GetFiles(Outbox, $"*_{kind}_{person}_*.eml").Single());
+        var found = LinkPattern().Match(mail.TextBody ?? "");
+        Assert.True(found.Success, mail.TextBody);
+        Assert.Contains(found.Value, mail.HtmlBody, StringComparison.Ordinal);
+        return new Uri(BaseAddress, new Uri(found.Value).PathAndQuery);
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>())!;
 
@@ -84,4 +97,7 @@ internal sealed class RunningApp : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(Root, recursive: true);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/s/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 }
