@@ -11,7 +11,19 @@ public static class MainCommand
     /// <summary>Runs the app; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var app = MentorFlowApp.Build(args);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["simulate", .. var simulate])
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            return await Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
+        }
+
+        var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
         app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
         try
