@@ -22,8 +22,12 @@ public static class EngineServices
         services.AddSingleton<IOrchestrationStore>(_ => new SqliteOrchestrationStore(Path.Combine(folders.Data, "engine.db")));
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
         services.AddSingleton<StepLinks>();
-        services.AddSingleton<IProgramMessenger>(sp => new EmlOutbox(folders.Outbox,
-            MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>"), sp.GetRequiredService<StepLinks>().For));
+        var from = MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>");
+        var smtp = configuration.GetSection(SmtpSettings.Section).Get<SmtpSettings>();
+        // With an SMTP host configured mail goes out through it; otherwise into the outbox folder as .eml files.
+        services.AddSingleton<IProgramMessenger>(sp => string.IsNullOrWhiteSpace(smtp?.Host)
+            ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
+            : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
         services.AddSingleton(sp => new DurableTaskRegistry().AddPairingYear(
             sp.GetRequiredService<IProgramMessenger>(), sp.GetRequiredService<ISentMessageLedger>(), sp.GetRequiredService<TimeProvider>()));
