@@ -37,7 +37,8 @@ public static class MentorFlowApp
             .SetApplicationName("MentorFlow")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folders.Data, "keys")));
 
-        builder.Services.AddRazorPages();
+        // Forms say what is required themselves, beside the field, in the program's words.
+        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -47,6 +48,7 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<DistrictDirectory>();
         builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<PairingIntake>();
+        builder.Services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Tests.Hosting;
-using MentorFlow.Functions.Tests.Pairings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -13,7 +12,7 @@ public sealed class ActionPlanFormTests
     public async Task Mentor_drafts_and_signs_mentee_signs_and_the_year_moves_to_the_schedule()
     {
         await using var app = await RunningApp.StartAsync();
-        var id = await StartPairingAsync(app);
+        var id = await StepPages.StartPairingAsync(app);
         await using var browser = await Browser.LaunchAsync();
         var mentor = await browser.PhoneAsync();
 
@@ -23,7 +22,7 @@ public sealed class ActionPlanFormTests
         Assert.Contains("Your mentor fills in the plan first", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
-        await FillValidPlanAsync(mentor, secondCommitment: "I will come prepared.");
+        await StepPages.FillPlanAsync(mentor, secondCommitment: "I will come prepared.");
         await mentor.ClickAsync("button[type=submit]");
 
         // The wrong commitment is named beside its field, and everything typed is still there.
@@ -55,11 +54,11 @@ public sealed class ActionPlanFormTests
     public async Task Posting_a_signed_plan_again_shows_already_submitted_and_changes_nothing()
     {
         await using var app = await RunningApp.StartAsync();
-        var id = await StartPairingAsync(app);
+        var id = await StepPages.StartPairingAsync(app);
         await using var browser = await Browser.LaunchAsync();
         var mentor = await browser.PhoneAsync();
         await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
-        await FillValidPlanAsync(mentor);
+        await StepPages.FillPlanAsync(mentor);
         var form = await FormFieldsAsync(mentor);
         await mentor.ClickAsync("button[type=submit]");
         var plans = app.Services.GetRequiredService<IActionPlanStore>();
@@ -76,27 +75,6 @@ public sealed class ActionPlanFormTests
         Assert.Equal("We will meet every week.", stored.Commitments[0].Text);
     }
 
-    private static async Task FillValidPlanAsync(IPage page, string secondCommitment = "We will come prepared.")
-    {
-        await page.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
-        await page.FillAsync("#Form_MeetingPlace", "Room 12");
-        string[] commitments = ["We will meet every week.", secondCommitment, "We will listen first.", "We will keep what we share between us."];
-        for (var i = 0; i < commitments.Length; i++)
-        {
-            await page.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
-        }
-
-        for (var i = 0; i < 3; i++)
-        {
-            await page.FillAsync($"#Form_Goals_{i}__Goal", $"Goal {i + 1}");
-            await page.FillAsync($"#Form_Goals_{i}__MentorSupport", "Model it in class");
-            await page.FillAsync($"#Form_Goals_{i}__MenteeAccountability", "Try it twice a week");
-        }
-
-        await page.FillAsync("#Form_OffLimitsTopics", "none");
-        await page.FillAsync("#Form_SignatureName", "Maria Alvarez");
-    }
-
     // Every named field of the page's form with its current value, the antiforgery token among them.
     private static async Task<Dictionary<string, string>> FormFieldsAsync(IPage page) =>
         await page.EvalOnSelectorAsync<Dictionary<string, string>>("form",
@@ -111,15 +89,6 @@ public sealed class ActionPlanFormTests
         }
 
         return form;
-    }
-
-    private static async Task<string> StartPairingAsync(RunningApp app)
-    {
-        using var hr = app.Client();
-        using var created = await hr.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
-        created.EnsureSuccessStatusCode();
-        await app.RunEngineAsync();
-        return (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
     }
 
     private static Uri LinkFor(RunningApp app, string person) => app.EmailedLink("ActionPlanInvite", person);

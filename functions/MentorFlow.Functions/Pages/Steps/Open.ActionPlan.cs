@@ -1,0 +1,71 @@
+using MentorFlow.Core.ActionPlans;
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Year;
+using MentorFlow.Functions.ActionPlans;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MentorFlow.Functions.Pages.Steps;
+
+/// <summary>The action plan step: the mentor fills it in and signs, then the mentee signs what the mentor wrote.</summary>
+public sealed partial class OpenModel
+{
+    /// <summary>The step of the action plan.</summary>
+    public const string ActionPlanStep = "action-plan";
+
+    /// <summary>The action plan as stored, for the action-plan step.</summary>
+    public ActionPlan? Plan { get; private set; }
+
+    /// <summary>What the action-plan form holds (posted values are kept on an error).</summary>
+    public ActionPlanForm Form { get; set; } = new();
+
+    /// <summary>This person's signature on the plan, once signed.</summary>
+    public Signature? MySignature => Link?.Person == RecipientRole.Mentor ? Plan?.MentorSignature : Plan?.MenteeSignature;
+
+    /// <summary>True when the mentor fills in the form; the mentee signs what the mentor wrote.</summary>
+    public bool Drafts => Link?.Person == RecipientRole.Mentor;
+
+    /// <summary>True while the plan can be signed: the year is at kickoff, and for the mentee, once the mentor has signed.</summary>
+    public bool CanSign => Progress?.Stage == PairingStage.Kickoff && (Drafts || Plan?.MentorSignature is not null);
+
+    private async Task<IActionResult?> PostActionPlanAsync(CancellationToken cancellationToken)
+    {
+        if (MySignature is not null || !CanSign)
+        {
+            return null; // already submitted, or not open: the page says which
+        }
+
+        await TryUpdateModelAsync(Form, nameof(Form));
+        var expected = Plan;
+        var (plan, errors) = Drafts ? Form.ToPlan() : (Plan!, []);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{error.Field}", Capitalized(error.Message) + ".");
+        }
+
+        if (!string.Equals(Form.SignatureName?.Trim(), PersonName, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(ActionPlanForm.SignatureName)}", $"Type your full name as it appears here, {PersonName}, to sign.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Form.Padded();
+            return Page();
+        }
+
+        var signature = new Signature(PersonName!, Now);
+        var signed = Drafts
+            ? plan with { MentorSignature = signature, MenteeSignature = null }
+            : plan with { MenteeSignature = signature };
+        if (!await plans.SaveAsync(Link!.PairingId, expected, signed, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, "The plan changed while you were signing it. Read it again below, then sign.");
+            Plan = await plans.FindAsync(Link.PairingId, cancellationToken);
+            Form = ActionPlanForm.From(Plan);
+            return Page();
+        }
+
+        await RaiseAsync(PairingYearEvent.PlanSigned(Link.Person), cancellationToken);
+        return RedirectToPage(); // a refresh shows the signed plan instead of posting again
+    }
+}

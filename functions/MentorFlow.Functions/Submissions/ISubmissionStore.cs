@@ -1,0 +1,21 @@
+namespace MentorFlow.Functions.Submissions;
+
+/// <summary>
+/// What people submitted through their step forms (schedules, meeting logs with their private notes, midyear checks,
+/// sign-offs), by pairing, kind and key. Private notes live only here: pages for the pair read them, and nothing that
+/// goes to coordinators, reports or exports does.
+/// </summary>
+public interface ISubmissionStore
+{
+    /// <summary>Adds the submission; false (and nothing changed) when one with that key exists.</summary>
+    Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken);
+
+    /// <summary>Replaces (or adds) the submission.</summary>
+    Task SaveAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken);
+
+    /// <summary>The submission, or default.</summary>
+    Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>Every submission of a kind for the pairing, oldest first.</summary>
+    Task<IReadOnlyList<T>> ListAsync<T>(string pairingId, string kind, CancellationToken cancellationToken);
+}

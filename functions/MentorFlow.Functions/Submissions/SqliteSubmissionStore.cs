@@ -1,0 +1,67 @@
+using System.Text.Json;
+using MentorFlow.Durable.History;
+using MentorFlow.Functions.Records;
+
+namespace MentorFlow.Functions.Submissions;
+
+/// <summary>The embedded submissions: one table in the records database.</summary>
+public sealed class SqliteSubmissionStore(string path) : ISubmissionStore
+{
+    private readonly RecordsDatabase _database = new(path, """
+        CREATE TABLE IF NOT EXISTS Submissions (
+            PairingId TEXT NOT NULL, Kind TEXT NOT NULL, Key TEXT NOT NULL, Value TEXT NOT NULL, SubmittedAt INTEGER NOT NULL,
+            PRIMARY KEY (PairingId, Kind, Key));
+        """);
+
+    /// <inheritdoc/>
+    public Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        var added = RecordsDatabase.Execute(connection, null,
+            "INSERT OR IGNORE INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at);",
+            Parameters(pairingId, kind, key, value, submittedAt)) == 1;
+        return Task.FromResult(added);
+    }
+
+    /// <inheritdoc/>
+    public Task SaveAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        RecordsDatabase.Execute(connection, null, """
+            INSERT INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at)
+            ON CONFLICT (PairingId, Kind, Key) DO UPDATE SET Value = excluded.Value, SubmittedAt = excluded.SubmittedAt;
+            """, Parameters(pairingId, kind, key, value, submittedAt));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        var json = RecordsDatabase.Scalar(connection, null, "SELECT Value FROM Submissions WHERE PairingId = $id AND Kind = $kind AND Key = $key;",
+            ("$id", pairingId), ("$kind", kind), ("$key", key)) as string;
+        return Task.FromResult(json is null ? default : JsonSerializer.Deserialize<T>(json, DurableJson.Options));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<T>> ListAsync<T>(string pairingId, string kind, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        using var command = RecordsDatabase.Command(connection, null,
+            "SELECT Value FROM Submissions WHERE PairingId = $id AND Kind = $kind ORDER BY SubmittedAt, Key;", ("$id", pairingId), ("$kind", kind));
+        using var reader = command.ExecuteReader();
+        var values = new List<T>();
+        while (reader.Read())
+        {
+            values.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), DurableJson.Options)!);
+        }
+
+        return Task.FromResult<IReadOnlyList<T>>(values);
+    }
+
+    private static (string, object?)[] Parameters<T>(string pairingId, string kind, string key, T value, DateTime at) =>
+    [
+        ("$id", pairingId), ("$kind", kind), ("$key", key), ("$value", JsonSerializer.Serialize(value, DurableJson.Options)),
+        ("$at", new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeMilliseconds()),
+    ];
+}

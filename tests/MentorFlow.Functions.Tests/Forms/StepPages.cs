@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using MentorFlow.Functions.Tests.Hosting;
+using MentorFlow.Functions.Tests.Pairings;
+using Microsoft.Playwright;
+
+namespace MentorFlow.Functions.Tests.Forms;
+
+/// <summary>What people do on the step pages, as steps the form tests share.</summary>
+internal static class StepPages
+{
+    public static async Task FillPlanAsync(IPage page, string secondCommitment = "We will come prepared.")
+    {
+        await page.FillAsync("#Form_MeetingTime", "Tuesdays, 3:30 pm");
+        await page.FillAsync("#Form_MeetingPlace", "Room 12");
+        string[] commitments = ["We will meet every week.", secondCommitment, "We will listen first.", "We will keep what we share between us."];
+        for (var i = 0; i < commitments.Length; i++)
+        {
+            await page.FillAsync($"#Form_Commitments_{i}__Text", commitments[i]);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await page.FillAsync($"#Form_Goals_{i}__Goal", $"Goal {i + 1}");
+            await page.FillAsync($"#Form_Goals_{i}__MentorSupport", "Model it in class");
+            await page.FillAsync($"#Form_Goals_{i}__MenteeAccountability", "Try it twice a week");
+        }
+
+        await page.FillAsync("#Form_OffLimitsTopics", "none");
+        await page.FillAsync("#Form_SignatureName", "Maria Alvarez");
+    }
+
+    /// <summary>HR starts the usual pairing; the engine sends the action plan invites.</summary>
+    public static async Task<string> StartPairingAsync(RunningApp app)
+    {
+        using var hr = app.Client();
+        using var created = await hr.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
+        created.EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        return (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
+    }
+
+    /// <summary>Both sign the action plan through their emailed links; the engine then runs the year's next step.</summary>
+    public static async Task SignPlanAsync(RunningApp app, Browser browser)
+    {
+        var mentor = await browser.PhoneAsync();
+        await mentor.GotoAsync(app.EmailedLink("ActionPlanInvite", "Mentor").ToString());
+        await FillPlanAsync(mentor);
+        await mentor.ClickAsync("button[type=submit]");
+        var mentee = await browser.PhoneAsync();
+        await mentee.GotoAsync(app.EmailedLink("ActionPlanInvite", "Mentee").ToString());
+        await mentee.FillAsync("#Form_SignatureName", "Sam Okafor");
+        await mentee.ClickAsync("button[type=submit]");
+        await app.RunEngineAsync();
+    }
+}
