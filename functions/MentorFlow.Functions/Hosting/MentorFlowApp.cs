@@ -48,12 +48,13 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<DistrictDirectory>();
         builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<PairingIntake>();
+        builder.Services.AddSingleton<Coordinator.CoordinatorBoard>();
+        builder.Services.AddSingleton<Coordinator.PairingNudge>();
         builder.Services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
-        builder.Services.AddAuthentication(StaffAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null);
+        builder.Services.AddStaffAuthentication();
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
 
@@ -65,6 +66,7 @@ public static class MentorFlowApp
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapPairings();
+        Coordinator.CoordinatorEndpoints.MapCoordinatorDownloads(app);
         app.MapClock(app.Services.GetRequiredService<TimeProvider>());
         // The district list is read at start: a misconfigured district stops the app with what to fix.
         _ = app.Services.GetRequiredService<DistrictDirectory>();

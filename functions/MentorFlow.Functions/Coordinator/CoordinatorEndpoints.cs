@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using MentorFlow.Functions.Staff;
+
+namespace MentorFlow.Functions.Coordinator;
+
+/// <summary>The coordinator's CSV download: the same rows as the table, with the same filters, ready for Excel.</summary>
+public static class CoordinatorEndpoints
+{
+    /// <summary>Maps <c>GET /coordinator/pairings.csv</c>.</summary>
+    public static IEndpointRouteBuilder MapCoordinatorDownloads(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/coordinator/pairings.csv", async (string? school, string? stage, string? flag, string? sort, bool? desc, CoordinatorBoard board, CancellationToken cancellationToken) =>
+        {
+            var view = await board.BuildAsync(new BoardQuery(school, stage, flag, sort, desc ?? false), cancellationToken);
+            return Results.File(Csv(view.Rows), "text/csv; charset=utf-8", "pairings.csv");
+        }).RequireAuthorization(StaffPolicies.Coordinator);
+        return routes;
+    }
+
+    /// <summary>The rows as CSV (UTF-8 with a byte-order mark, so Excel reads names with accents right).</summary>
+    public static byte[] Csv(IEnumerable<CoordinatorRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var header in new[]
+            {
+                "pairingId", "districtId", "school", "mentor", "mentee", "stage", "daysInStage", "waitingFor", "confirmedHours", "expectedHours",
+                "requiredHours", "meetingFrequency", "lastMeeting", "weeksWithoutMeeting", "mentorObservesMentee", "menteeObservesMentor",
+                "jointObservations", "flags",
+            })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
+            foreach (var r in rows)
+            {
+                csv.WriteField(r.PairingId);
+                csv.WriteField(r.DistrictId);
+                csv.WriteField(r.School);
+                csv.WriteField(r.Mentor);
+                csv.WriteField(r.Mentee);
+                csv.WriteField(r.Stage);
+                csv.WriteField(r.DaysInStage);
+                csv.WriteField(r.WaitingFor);
+                csv.WriteField(r.ConfirmedHours.ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(r.ExpectedHours.ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(r.RequiredHours.ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(r.Frequency?.ToString());
+                csv.WriteField(r.LastMeeting?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                csv.WriteField(r.WeeksWithoutMeeting);
+                csv.WriteField(r.MentorObservesMentee);
+                csv.WriteField(r.MenteeObservesMentor);
+                csv.WriteField(r.JointObservations);
+                csv.WriteField(string.Join(' ', r.Flags));
+                csv.NextRecord();
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text;
+using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Tests.Forms;
+using MentorFlow.Functions.Tests.Hosting;
+using MentorFlow.Testing;
+
+namespace MentorFlow.Functions.Tests.Coordinator;
+
+public sealed class CoordinatorPageTests
+{
+    private static readonly string Sample = File.ReadAllText(RepositoryRoot.Combine("functions", "MentorFlow.Functions", "Pairings", "pairings-sample.csv"));
+
+    [Fact]
+    public async Task The_coordinator_signs_in_sees_who_is_behind_filters_downloads_and_nudges()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var hr = app.Client();
+        (await hr.PostAsync("/api/pairings/import", new StringContent(Sample, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        // Three weeks on, nobody has signed an action plan: those two are overdue; the second-half pairing has not started.
+        (await hr.PostAsJsonAsync("/api/clock/advance", new { days = 21 })).EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PhoneAsync();
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/coordinator").ToString());
+        Assert.EndsWith("/staff/sign-in", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await page.FillAsync("#Key", "not-a-key");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("not a staff key", await page.InnerTextAsync("#key-error"), StringComparison.Ordinal);
+        await page.FillAsync("#Key", RunningApp.Keys[StaffRole.Coordinator]);
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.Equal("/coordinator", new Uri(page.Url).AbsolutePath);
+        Assert.Equal(3, await page.Locator("tbody tr").CountAsync());
+        var overdueRow = page.Locator("tbody tr", new() { HasText = "Sam Okafor" });
+        Assert.Contains("overdue", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kickoff", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#flag", "overdue");
+        await page.ClickAsync("form.filters button");
+        Assert.Equal(2, await page.Locator("tbody tr").CountAsync());
+
+        var csv = await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, "/coordinator/pairings.csv?flag=overdue").ToString());
+        var body = await csv.BodyAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], body[..3]);
+        var lines = Encoding.UTF8.GetString(body[3..]).TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("pairingId,districtId,school,mentor,mentee,stage", lines[0], StringComparison.Ordinal);
+        Assert.All(lines[1..], line => Assert.Contains("overdue", line, StringComparison.Ordinal));
+
+        await overdueRow.Locator("button", new() { HasText = "Nudge" }).ClickAsync();
+        Assert.Contains("Nudge sent", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(app.Outbox, "*_CoordinatorNudge_*.eml").Length);
+    }
+
+    [Fact]
+    public async Task Another_role_signed_in_is_told_the_page_is_not_for_it()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.PhoneAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/staff/sign-in").ToString());
+        await page.FillAsync("#Key", RunningApp.Keys[StaffRole.Analyst]);
+        await page.ClickAsync("button[type=submit]");
+
+        var response = await page.GotoAsync(new Uri(app.BaseAddress, "/coordinator").ToString());
+
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("Not for your role", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        var csv = await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, "/coordinator/pairings.csv").ToString(), new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, csv.Status);
+    }
+}
