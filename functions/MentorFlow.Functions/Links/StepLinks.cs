@@ -14,13 +14,19 @@ public sealed class StepLinks(StepLinkSigner signer, TimeProvider clock, IConfig
     private readonly Uri _publicUrl = new(configuration["MentorFlow:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') + "/" : "http://127.0.0.1:7071/");
     private readonly int _stepDays = configuration.GetValue("MentorFlow:Links:StepDays", 60);
 
-    /// <summary>The link for <paramref name="message"/>'s step, or null when it has none (or goes to the coordinator, who signs in).</summary>
+    /// <summary>The link for <paramref name="message"/>'s step, or null when it has none; the coordinator's decision links open the coordinator page.</summary>
     public Uri? For(ProgramMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Step is not { } step || message.To.Role == RecipientRole.Coordinator)
+        if (message.Step is not { } step)
         {
             return null;
+        }
+
+        if (message.To.Role == RecipientRole.Coordinator)
+        {
+            // The coordinator signs in; the link opens the pairings waiting for a decision.
+            return step == "decision" ? new Uri(_publicUrl, "coordinator?stage=CoordinatorDecision") : null;
         }
 
         var days = step == LogStep ? 400 : _stepDays;

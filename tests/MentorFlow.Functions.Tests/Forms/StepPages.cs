@@ -52,4 +52,24 @@ internal static class StepPages
         await mentee.ClickAsync("button[type=submit]");
         await app.RunEngineAsync();
     }
+
+    /// <summary>The mentor fills in the schedule (Thursdays, 15:30, 45 minutes, Room 12); the engine sends the invites.</summary>
+    public static async Task ScheduleAsync(RunningApp app, Browser browser)
+    {
+        var mentor = await browser.PhoneAsync();
+        await mentor.GotoAsync(app.EmailedLink("ScheduleRequest", "Mentor").ToString());
+        await mentor.SelectOptionAsync("#Schedule_Weekday", "Thursday");
+        await mentor.FillAsync("#Schedule_StartTime", "15:30");
+        await mentor.FillAsync("#Schedule_Place", "Room 12");
+        await mentor.ClickAsync("button[type=submit]");
+        await app.RunEngineAsync();
+    }
+
+    /// <summary>Moves the app's virtual clock on, then runs what became due.</summary>
+    public static async Task AdvanceAsync(RunningApp app, int days)
+    {
+        using var hr = app.Client();
+        (await hr.PostAsJsonAsync("/api/clock/advance", new { days })).EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+    }
 }

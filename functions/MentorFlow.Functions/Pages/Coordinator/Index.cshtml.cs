@@ -1,3 +1,6 @@
+using MentorFlow.Core.SignOffs;
+using MentorFlow.Core.Year;
+using MentorFlow.Durable;
 using MentorFlow.Functions.Coordinator;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +11,7 @@ namespace MentorFlow.Functions.Pages.Coordinator;
 
 /// <summary>Every pairing at a glance: who is behind, on what, since when; filter, sort, download, nudge.</summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge) : PageModel
+public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine) : PageModel
 {
     /// <summary>Only this school.</summary>
     [BindProperty(SupportsGet = true)]
@@ -46,6 +49,23 @@ public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge) : Pag
     /// <summary>Shows the table.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         View = await board.BuildAsync(new BoardQuery(School, Stage, Flag, Sort, Desc), cancellationToken);
+
+    /// <summary>Records the coordinator's decision on a year at sign-off: completed, incomplete, or extended.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(string pairingId, CoordinatorDecision decision, CancellationToken cancellationToken)
+    {
+        var status = (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
+        if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision) || !Enum.IsDefined(decision))
+        {
+            Notice = "That pairing is not waiting for a decision any more; reload the page.";
+        }
+        else
+        {
+            await engine.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, PairingYearEvent.Decided(decision), cancellationToken);
+            Notice = $"Decision recorded: {decision}.";
+        }
+
+        return Redirect("/coordinator" + Query());
+    }
 
     /// <summary>Emails the pair a nudge with their log link.</summary>
     public async Task<IActionResult> OnPostNudgeAsync(string pairingId, CancellationToken cancellationToken)

@@ -21,12 +21,16 @@ public sealed partial class OpenModel
     /// <summary>The pair's logs (with their notes: this page is only for the two of them).</summary>
     public IReadOnlyList<CollaborationLog> Logs { get; private set; } = [];
 
+    /// <summary>The mentor's link to log an observation cycle, shown beside the meeting log.</summary>
+    public Uri? ObservationLink { get; private set; }
+
     /// <summary>True while meetings can be logged: the year runs and has not finished.</summary>
     public bool LogOpen => Progress is { Stage: not PairingStage.Finished };
 
     private async Task ShowLogsAsync(CancellationToken cancellationToken)
     {
         Logs = await submissions.ListAsync<CollaborationLog>(Link!.PairingId, LogKind, cancellationToken);
+        ObservationLink = new Uri($"/s/{signer.Sign(Link with { Step = ObservationStep })}", UriKind.Relative);
         if (string.IsNullOrEmpty(Log.LogId) || ModelState.IsValid)
         {
             Log = LogMeetingForm.New(Today);

@@ -2,6 +2,7 @@ using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
 using MentorFlow.Durable;
 using MentorFlow.Functions.ActionPlans;
+using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
@@ -16,7 +17,8 @@ namespace MentorFlow.Functions.Pages.Steps;
 /// post changes nothing.
 /// </summary>
 public sealed partial class OpenModel(
-    StepLinkSigner signer, TimeProvider clock, IPairingRecords records, IActionPlanStore plans, ISubmissionStore submissions, DurableTaskClient engine)
+    StepLinkSigner signer, TimeProvider clock, IPairingRecords records, IActionPlanStore plans, ISubmissionStore submissions, DurableTaskClient engine,
+    DistrictDirectory districts)
     : PageModel
 {
     /// <summary>Why the link does not open its step, when it does not.</summary>
@@ -47,9 +49,9 @@ public sealed partial class OpenModel(
         ActionPlanStep => "Your mentoring action plan",
         ScheduleStep => "Your regular meeting schedule",
         StepLinks.LogStep => "Log a meeting",
-        "observation" => "An observation cycle",
-        "midyear" => "Your midyear check",
-        "sign-off" => "Signing off your year",
+        ObservationStep => "Log an observation cycle",
+        MidyearStep => "Your midyear check",
+        SignOffStep => "Signing off your year",
         _ => "Your mentoring step",
     };
 
@@ -76,6 +78,9 @@ public sealed partial class OpenModel(
             ScheduleStep when Link.Person == RecipientRole.Mentor => await PostScheduleAsync(cancellationToken),
             StepLinks.LogStep when Link.Person == RecipientRole.Mentor => await PostLogAsync(cancellationToken),
             StepLinks.LogStep => await PostConfirmationAsync(cancellationToken),
+            ObservationStep when Link.Person == RecipientRole.Mentor => await PostObservationAsync(districts, cancellationToken),
+            MidyearStep => await PostMidyearAsync(cancellationToken),
+            SignOffStep => await PostSignOffAsync(cancellationToken),
             _ => null,
         };
         if (result is not null)
@@ -109,6 +114,15 @@ public sealed partial class OpenModel(
                 break;
             case StepLinks.LogStep:
                 await ShowLogsAsync(cancellationToken);
+                break;
+            case ObservationStep:
+                await ShowObservationsAsync(districts, cancellationToken);
+                break;
+            case MidyearStep:
+                await ShowMidyearAsync(cancellationToken);
+                break;
+            case SignOffStep:
+                await ShowSignOffAsync(cancellationToken);
                 break;
         }
     }
