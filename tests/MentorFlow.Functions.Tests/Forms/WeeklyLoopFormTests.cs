@@ -77,6 +77,16 @@ public sealed class WeeklyLoopFormTests
         var history = await app.Engine.GetOrchestrationHistoryAsync(id);
         Assert.DoesNotContain(history, e => Durable.History.DurableJson.SerializeEvent(e).Contains(Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(Secret, (await app.Engine.GetInstanceAsync(id))!.SerializedInput ?? "", StringComparison.Ordinal);
+
+        // The coordinator's page for the pairing shows the meeting, its chart and its confirmation, and not the notes.
+        var page = await browser.PhoneAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/coordinator/pairings/{id}").ToString());
+        await page.FillAsync("#Key", RunningApp.Keys[MentorFlow.Functions.Staff.StaffRole.Coordinator]);
+        await page.ClickAsync("button[type=submit]");
+        var detail = await page.ContentAsync();
+        Assert.Contains("Meetings logged per week for this pairing: 1 meetings", detail, StringComparison.Ordinal);
+        Assert.Contains("Confirmed", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, detail, StringComparison.Ordinal);
     }
 
     [Fact]
