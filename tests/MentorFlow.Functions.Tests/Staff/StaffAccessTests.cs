@@ -15,6 +15,11 @@ public sealed class StaffAccessTests
         { "POST", "/api/pairings/import", "Hr" },
         { "GET", "/api/pairings/p-any", "Hr,Coordinator" },
         { "POST", "/api/pairings/p-any/end", "Hr,Coordinator" },
+        { "GET", "/api/clock", "Hr,Coordinator,Analyst" },
+        { "POST", "/api/clock/advance", "Hr,Coordinator,Analyst" },
+        { "GET", "/coordinator", "Coordinator" },
+        { "GET", "/coordinator/pairings.csv", "Coordinator" },
+        { "GET", "/coordinator/pairings/p-any", "Coordinator" },
     };
 
     [Theory]
@@ -40,10 +45,20 @@ public sealed class StaffAccessTests
             }
         }
 
-        using var anonymous = app.Client(role: null);
+        // Without credentials the API answers 401; a page sends the person to sign in.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         using var unauthenticated = await anonymous.SendAsync(Request(method, path));
-        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
-        Assert.Contains(StaffKeys.Header, await unauthenticated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        if (path.StartsWith("/api", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+            Assert.Contains(StaffKeys.Header, await unauthenticated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unauthenticated.StatusCode);
+            Assert.Equal("/staff/sign-in", unauthenticated.Headers.Location!.AbsolutePath);
+        }
+
         using var wrongKey = new HttpClient { BaseAddress = app.BaseAddress };
         wrongKey.DefaultRequestHeaders.Add(StaffKeys.Header, "not-a-key");
         using var refused = await wrongKey.SendAsync(Request(method, path));
@@ -74,6 +89,8 @@ public sealed class StaffAccessTests
     {
         Content = method == "POST" && path.EndsWith("/import", StringComparison.Ordinal)
             ? new StringContent("districtId\n", Encoding.UTF8, "text/csv")
+            : method == "POST" && path.EndsWith("/advance", StringComparison.Ordinal)
+                ? new StringContent("{\"days\":1}", Encoding.UTF8, "application/json")
             : method == "POST" && path.EndsWith("/end", StringComparison.Ordinal)
                 ? new StringContent("{\"endedOn\":\"2027-01-01\",\"reason\":\"Reassigned\"}", Encoding.UTF8, "application/json")
                 : method == "POST" ? new StringContent(PairingRequests.ValidJson(), Encoding.UTF8, "application/json") : null,
