@@ -33,6 +33,13 @@ public sealed class DistrictDirectory
     /// <summary>Every district's id and name.</summary>
     public IReadOnlyList<(string Id, string Name)> All => [.. _districts.Values.Select(d => (d.Options.Id, d.Options.Name)).OrderBy(d => d.Id, StringComparer.Ordinal)];
 
+    /// <summary>The program years the districts are in now.</summary>
+    public IReadOnlyList<string> ProgramYears => [.. _districts.Values.Select(d => d.Settings.ProgramYear).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The district as configured (name, incentives, narrative), or null.</summary>
+    public DistrictOptions? Options(string? districtId) =>
+        districtId is not null && _districts.TryGetValue(districtId, out var district) ? district.Options : null;
+
     /// <summary>The district's program settings, or null when the district is not served here.</summary>
     public DistrictProgramSettings? Find(string? districtId) =>
         districtId is not null && _districts.TryGetValue(districtId, out var district) ? district.Settings : null;

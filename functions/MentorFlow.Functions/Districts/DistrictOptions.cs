@@ -32,6 +32,21 @@ public sealed class DistrictOptions
     /// <summary>Days between reminders, when not the default 3.</summary>
     public int? ReminderCadenceDays { get; set; }
 
+    /// <summary>The stipend each mentor is paid for the year (feeds "spend per mentee").</summary>
+    public decimal MentorStipend { get; set; }
+
+    /// <summary>Professional development points each mentor is awarded for the year.</summary>
+    public int MentorPdps { get; set; }
+
+    /// <summary>Two things going well, for the state report.</summary>
+    public List<string> GoingWell { get; set; } = [];
+
+    /// <summary>Two things to improve, for the state report.</summary>
+    public List<string> ToImprove { get; set; } = [];
+
+    /// <summary>The district's partnerships (universities, collaboratives, ...).</summary>
+    public List<string> Partnerships { get; set; } = [];
+
     /// <summary>The district's program settings: the defaults with this district's numbers.</summary>
     public DistrictProgramSettings ToSettings()
     {

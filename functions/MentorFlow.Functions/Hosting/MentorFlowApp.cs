@@ -49,6 +49,10 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<PairingIntake>();
         builder.Services.AddSingleton<Coordinator.CoordinatorBoard>();
+        builder.Services.AddSingleton<Reporting.ReportYearReader>();
+        builder.Services.AddSingleton<Reports.Documents.IReportDocumentWriter>(_ => new Reports.Documents.JsonFileReportDocumentWriter(folders.Reports));
+        builder.Services.AddSingleton<Reporting.ReportRefresh>();
+        builder.Services.AddHostedService<Reporting.NightlyReports>();
         builder.Services.AddSingleton<Coordinator.PairingNudge>();
         builder.Services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
@@ -66,6 +70,7 @@ public static class MentorFlowApp
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapPairings();
+        Reporting.ReportEndpoints.MapReports(app);
         Coordinator.CoordinatorEndpoints.MapCoordinatorDownloads(app);
         app.MapClock(app.Services.GetRequiredService<TimeProvider>());
         // The district list is read at start: a misconfigured district stops the app with what to fix.

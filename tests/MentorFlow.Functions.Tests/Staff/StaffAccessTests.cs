@@ -20,6 +20,9 @@ public sealed class StaffAccessTests
         { "GET", "/coordinator", "Coordinator" },
         { "GET", "/coordinator/pairings.csv", "Coordinator" },
         { "GET", "/coordinator/pairings/p-any", "Coordinator" },
+        { "GET", "/api/reports/2026-2027/state.xlsx", "Analyst,Coordinator" },
+        { "GET", "/api/reports/2026-2027/districts/demo-district.xlsx", "Analyst,Coordinator" },
+        { "POST", "/api/reports/2026-2027/refresh", "Analyst,Coordinator" },
     };
 
     [Theory]
@@ -89,6 +92,8 @@ public sealed class StaffAccessTests
     {
         Content = method == "POST" && path.EndsWith("/import", StringComparison.Ordinal)
             ? new StringContent("districtId\n", Encoding.UTF8, "text/csv")
+            : method == "POST" && path.EndsWith("/refresh", StringComparison.Ordinal)
+                ? null
             : method == "POST" && path.EndsWith("/advance", StringComparison.Ordinal)
                 ? new StringContent("{\"days\":1}", Encoding.UTF8, "application/json")
             : method == "POST" && path.EndsWith("/end", StringComparison.Ordinal)

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Hosting;
+using MentorFlow.Functions.Staff;
+
+namespace MentorFlow.Functions.Reporting;
+
+/// <summary>The analyst endpoints: the workbooks of a program year, and a refresh on demand.</summary>
+public static partial class ReportEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Maps the routes under <c>/api/reports</c>.</summary>
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder routes)
+    {
+        var reports = routes.MapGroup("/api/reports/{programYear}").RequireAuthorization(StaffPolicies.Reports);
+        reports.MapGet("/districts/{districtId}.xlsx", (string programYear, string districtId, DistrictDirectory districts, EmbeddedFolders folders) =>
+            ProgramYear().IsMatch(programYear) && districts.Find(districtId) is not null
+                ? FileOr404(folders, ReportRefresh.DistrictWorkbookPath(programYear, districtId), $"{districtId}-{programYear}.xlsx", programYear)
+                : NotFound(programYear, districtId));
+        reports.MapGet("/state.xlsx", (string programYear, EmbeddedFolders folders) =>
+            ProgramYear().IsMatch(programYear)
+                ? FileOr404(folders, ReportRefresh.StateWorkbookPath(programYear), $"state-{programYear}.xlsx", programYear)
+                : NotFound(programYear, null));
+        reports.MapPost("/refresh", async (string programYear, ReportRefresh refresh, CancellationToken cancellationToken) =>
+            ProgramYear().IsMatch(programYear)
+                ? Results.Ok(await refresh.RunAsync(programYear, cancellationToken))
+                : ApiProblem.Invalid([new FieldError("programYear", "write the program year like 2026-2027.")]));
+        return routes;
+    }
+
+    private static IResult FileOr404(EmbeddedFolders folders, string relative, string downloadName, string programYear)
+    {
+        var path = Path.Combine(folders.Reports, relative);
+        return File.Exists(path)
+            ? Results.File(path, Xlsx, downloadName)
+            : ApiProblem.Status(StatusCodes.Status404NotFound, "Not written yet",
+                $"The {programYear} reports have not been written yet. They refresh nightly; POST /api/reports/{programYear}/refresh writes them now.");
+    }
+
+    private static IResult NotFound(string programYear, string? districtId) => ApiProblem.Status(StatusCodes.Status404NotFound, "No such report",
+        districtId is null ? $"'{programYear}' is not a program year; write it like 2026-2027." : $"There is no report for district '{districtId}' in '{programYear}'.");
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{4}$")]
+    private static partial Regex ProgramYear();
+}

@@ -1,0 +1,62 @@
+using MentorFlow.Core.Logs;
+using MentorFlow.Core.Observations;
+using MentorFlow.Core.Year;
+using MentorFlow.Durable;
+using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Records;
+using MentorFlow.Functions.Submissions;
+using MentorFlow.Reports.Input;
+
+namespace MentorFlow.Functions.Reporting;
+
+/// <summary>
+/// Gathers a district's program year for the reports: pairings with their outcomes or progress, the logged time (notes
+/// dropped here, by <see cref="CollaborationLog.ToInteraction"/>), observation cycles, and the people lists.
+/// </summary>
+public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore submissions, DistrictDirectory districts, DurableTaskClient engine)
+{
+    /// <summary>The district's facts for <paramref name="programYear"/>.</summary>
+    public async Task<DistrictYear> ReadAsync(string districtId, string programYear, CancellationToken cancellationToken)
+    {
+        var options = districts.Options(districtId) ?? throw new ArgumentException($"District '{districtId}' is not served here.", nameof(districtId));
+        var settings = districts.Find(districtId)!;
+        var pairings = (await records.ListAsync(districtId, cancellationToken)).Where(r => r.Pairing.ProgramYear == programYear).ToList();
+        var facts = new List<PairingFacts>();
+        var interactions = new List<InteractionFacts>();
+        var observations = new List<ObservationFacts>();
+        foreach (var record in pairings)
+        {
+            var pairing = record.Pairing;
+            var year = await engine.GetInstanceAsync(pairing.PairingId, cancellationToken);
+            var outcome = year?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? year.ReadOutputAs<PairingYearOutcome>() : null;
+            var status = year?.ReadCustomStatusAs<PairingYearStatus>();
+            facts.Add(new PairingFacts(
+                pairing.PairingId, pairing.School, pairing.MentorId, pairing.MenteeId, pairing.InductionYear, pairing.Term.ToString(), pairing.StartsOn,
+                settings.RequiredHours(pairing.Term),
+                outcome?.HoursOutsideContractDay ?? status?.Pace.ConfirmedHours ?? 0,
+                outcome?.Result switch
+                {
+                    PairingYearResult.Completed => PairingResult.Completed,
+                    PairingYearResult.Incomplete => PairingResult.Incomplete,
+                    PairingYearResult.Separated => PairingResult.Separated,
+                    _ => record.Separation is null ? PairingResult.InProgress : PairingResult.Separated,
+                },
+                (outcome?.Frequency ?? status?.Frequency)?.ToString() ?? "Less",
+                MenteeRetained: record.Separation?.MenteeNotRetained != true,
+                outcome?.MentorSatisfaction, outcome?.MenteeSatisfaction));
+            interactions.AddRange((await submissions.ListAsync<CollaborationLog>(pairing.PairingId, "log", cancellationToken))
+                .Select(log => log.ToInteraction())
+                .Select(i => new InteractionFacts(pairing.PairingId, i.Date, i.Minutes, i.Virtual, i.OutsideContractDay,
+                    [.. i.Activities.Select(a => a.ToString())], i.Confirmation == TimeConfirmation.Confirmed)));
+            observations.AddRange((await submissions.ListAsync<ObservationCycle>(pairing.PairingId, "observation", cancellationToken))
+                .Select(c => new ObservationFacts(pairing.PairingId, c.Type.ToString(), c.ObservedOn, c.SubstituteHours)));
+        }
+
+        var mentors = pairings.Select(r => r.Mentor).DistinctBy(m => m.EmployeeId)
+            .Select(m => new MentorFacts(m.EmployeeId, m.Name, m.School, m.YearsOfExperience, m.MentorTrainedOn, options.MentorStipend, options.MentorPdps));
+        var teachers = pairings.DistinctBy(r => r.Mentee.EmployeeId)
+            .Select(r => new BeginningTeacherFacts(r.Mentee.EmployeeId, r.Mentee.Name, r.Mentee.School, r.Mentee.Role.ToString(), r.Pairing.InductionYear, r.Pairing.StartsOn));
+        return new DistrictYear(districtId, options.Name, programYear, facts, interactions, observations, [.. mentors], [.. teachers],
+            new DistrictNarrative(options.GoingWell, options.ToImprove, options.Partnerships));
+    }
+}

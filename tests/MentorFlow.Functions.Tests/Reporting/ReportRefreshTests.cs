@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using System.Net;
+using ClosedXML.Excel;
+using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Tests.Forms;
+using MentorFlow.Functions.Tests.Hosting;
+
+namespace MentorFlow.Functions.Tests.Reporting;
+
+public sealed class ReportRefreshTests
+{
+    private const string Marker = "NOTE-MARKER-5c1e9";
+
+    [Fact]
+    public async Task A_refresh_writes_the_workbooks_and_documents_and_no_note_reaches_any_of_them()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var id = await StepPages.StartPairingAsync(app);
+        await using var browser = await Browser.LaunchAsync();
+        await StepPages.SignPlanAsync(app, browser);
+        await StepPages.ScheduleAsync(app, browser);
+        var mentor = await browser.PhoneAsync();
+        await mentor.GotoAsync(app.EmailedLink("MeetingInvite", "Mentor").ToString());
+        await mentor.CheckAsync("#Log_OutsideContractDay");
+        await mentor.FillAsync("#Log_PrivateNotes", $"Private: {Marker}");
+        await mentor.ClickAsync("button[type=submit]");
+        await app.RunEngineAsync();
+        using var analyst = app.Client(StaffRole.Analyst);
+
+        using var missing = await analyst.GetAsync("/api/reports/2026-2027/state.xlsx");
+        using var refreshed = await analyst.PostAsync("/api/reports/2026-2027/refresh", null);
+        using var district = await analyst.GetAsync("/api/reports/2026-2027/districts/demo-district.xlsx");
+        using var state = await analyst.GetAsync("/api/reports/2026-2027/state.xlsx");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("POST /api/reports/2026-2027/refresh", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, district.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, state.StatusCode);
+        using (var workbook = new XLWorkbook(await district.Content.ReadAsStreamAsync()))
+        {
+            var pairings = workbook.Worksheet("Pairings").Table("Pairings").DataRange;
+            Assert.Equal(1, pairings.RowCount());
+            Assert.Equal(id, pairings.Row(1).Cell(1).GetString());
+            Assert.Equal(1, workbook.Worksheet("Meetings by week").Table("MeetingsByWeek").DataRange.Row(1).Cell(2).GetValue<int>());
+            Assert.Equal("Sam Okafor", workbook.Worksheet("Beginning teachers").Cell(2, 2).GetString());
+        }
+
+        // Every file the refresh produced, unzipped where it is a workbook, is free of the note.
+        var files = Directory.GetFiles(Path.Combine(app.Root, "reports"), "*", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.EndsWith("statewide.json", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain(Marker, await TextOfAsync(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_program_year_that_is_not_one_is_refused_with_how_to_write_it()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var analyst = app.Client(StaffRole.Analyst);
+
+        using var response = await analyst.PostAsync("/api/reports/2026/refresh", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("like 2026-2027", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> TextOfAsync(string path)
+    {
+        if (!path.EndsWith(".xlsx", StringComparison.Ordinal))
+        {
+            return await File.ReadAllTextAsync(path);
+        }
+
+        using var zip = ZipFile.OpenRead(path);
+        var parts = new List<string>();
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            parts.Add(await reader.ReadToEndAsync());
+        }
+
+        return string.Join('\n', parts);
+    }
+}
