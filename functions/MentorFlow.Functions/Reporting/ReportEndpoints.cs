@@ -23,6 +23,28 @@ public static partial class ReportEndpoints
             ProgramYear().IsMatch(programYear)
                 ? FileOr404(folders, ReportRefresh.StateWorkbookPath(programYear), $"state-{programYear}.xlsx", programYear)
                 : NotFound(programYear, null));
+        reports.MapGet("/powerbi/{file}", (string programYear, string file, EmbeddedFolders folders) =>
+        {
+            // Only the manifest and the files it lists are served: nothing else in the folder can be named.
+            var folder = Path.Combine(folders.Reports, ReportRefresh.PowerBiFolder(programYear));
+            var manifestPath = Path.Combine(folder, "manifest.json");
+            if (!ProgramYear().IsMatch(programYear))
+            {
+                return NotFound(programYear, null);
+            }
+
+            if (!File.Exists(manifestPath))
+            {
+                return FileOr404(folders, Path.Combine(ReportRefresh.PowerBiFolder(programYear), "manifest.json"), file, programYear);
+            }
+
+            var listed = file == "manifest.json" || System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath)).RootElement.GetProperty("tables").EnumerateArray()
+                .Any(t => t.GetProperty("parquet").GetString() == file || t.GetProperty("csv").GetString() == file);
+            return listed
+                ? Results.File(Path.Combine(folder, file), file.EndsWith(".json", StringComparison.Ordinal) ? "application/json"
+                    : file.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet", file)
+                : NotFound(programYear, file);
+        });
         reports.MapPost("/refresh", async (string programYear, ReportRefresh refresh, CancellationToken cancellationToken) =>
             ProgramYear().IsMatch(programYear)
                 ? Results.Ok(await refresh.RunAsync(programYear, cancellationToken))

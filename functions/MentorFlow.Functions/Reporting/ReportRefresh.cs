@@ -3,6 +3,7 @@ using MentorFlow.Functions.Hosting;
 using MentorFlow.Reports.Documents;
 using MentorFlow.Reports.Excel;
 using MentorFlow.Reports.Input;
+using MentorFlow.Reports.PowerBi;
 
 namespace MentorFlow.Functions.Reporting;
 
@@ -25,6 +26,9 @@ public sealed partial class ReportRefresh(ReportYearReader reader, DistrictDirec
     /// <summary>The statewide workbook, relative to the reports folder.</summary>
     public static string StateWorkbookPath(string programYear) => Path.Combine(programYear, "state.xlsx");
 
+    /// <summary>The Power BI folder of a program year, relative to the reports folder.</summary>
+    public static string PowerBiFolder(string programYear) => Path.Combine("powerbi", programYear);
+
     /// <summary>Writes every output of <paramref name="programYear"/>; progress is logged per district.</summary>
     public async Task<RefreshReport> RunAsync(string programYear, CancellationToken cancellationToken)
     {
@@ -44,6 +48,23 @@ public sealed partial class ReportRefresh(ReportYearReader reader, DistrictDirec
         }
 
         Write(StateWorkbookPath(programYear), stream => StateWorkbook.Write(programYear, years, stream));
+        // The star schema is written into a new folder and swapped in, so Power BI never reads half a refresh.
+        var powerBi = Path.Combine(folders.Reports, PowerBiFolder(programYear));
+        var fresh = powerBi + ".partial";
+        if (Directory.Exists(fresh))
+        {
+            Directory.Delete(fresh, recursive: true);
+        }
+
+        var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build(years), programYear, fresh, cancellationToken);
+        if (Directory.Exists(powerBi))
+        {
+            Directory.Delete(powerBi, recursive: true);
+        }
+
+        Directory.Move(fresh, powerBi);
+        written.Add(Path.Combine(PowerBiFolder(programYear), "manifest.json"));
+        written.AddRange(manifest.Tables.SelectMany(t => new[] { t.Parquet, t.Csv }).Select(f => Path.Combine(PowerBiFolder(programYear), f)));
         await documents.WriteAsync(ReportDocument.ForState(programYear, years), cancellationToken);
         written.Add(StateWorkbookPath(programYear));
         written.Add(Path.Combine(programYear, "documents", "statewide.json"));

@@ -46,6 +46,17 @@ public sealed class ReportRefreshTests
             Assert.Equal("Sam Okafor", workbook.Worksheet("Beginning teachers").Cell(2, 2).GetString());
         }
 
+        using var manifest = await analyst.GetAsync("/api/reports/2026-2027/powerbi/manifest.json");
+        var tables = (await RunningApp.JsonAsync(manifest)).GetProperty("tables").EnumerateArray().ToList();
+        Assert.Equal(8, tables.Count);
+        var interactions = tables.Single(t => t.GetProperty("table").GetString() == "fact_interaction");
+        Assert.Equal(1, interactions.GetProperty("rows").GetInt32());
+        using var parquet = await analyst.GetAsync($"/api/reports/2026-2027/powerbi/{interactions.GetProperty("parquet").GetString()}");
+        Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
+        Assert.Equal("PAR1", System.Text.Encoding.ASCII.GetString((await parquet.Content.ReadAsByteArrayAsync())[..4]));
+        using var unlisted = await analyst.GetAsync("/api/reports/2026-2027/powerbi/..%2F..%2Fdata%2Fstaff-keys.json");
+        Assert.Equal(HttpStatusCode.NotFound, unlisted.StatusCode);
+
         // Every file the refresh produced, unzipped where it is a workbook, is free of the note.
         var files = Directory.GetFiles(Path.Combine(app.Root, "reports"), "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("statewide.json", StringComparison.Ordinal));
