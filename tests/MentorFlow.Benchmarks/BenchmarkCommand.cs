@@ -8,14 +8,17 @@ namespace MentorFlow.Benchmarks;
 public static class BenchmarkCommand
 {
     private const string Usage = """
-        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine|year [options]
+        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine|year|reports [options]
           engine: the durable engine's throughput against the disk's commit rate
             --orchestrations N   hello-sequence instances (default 10000)
             --timers N           long-timers instances (default 10000)
           year: a whole simulated program year
             --pairings N         pairings (default 10000)
             --seed N             people's behaviour (default 1)
-          both:
+          reports: every report output of a statewide year
+            --districts N        districts (default 400)
+            --pairings N         pairings (default 8000; 40 meetings and 3 observation cycles each)
+          all:
             --workers N          worker loops in the process (default: processor count)
             --folder PATH        where the databases go (default: a new temporary folder, deleted after)
         """;
@@ -26,14 +29,15 @@ public static class BenchmarkCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(progress);
-        if (args.Length == 0 || args[0] is not ("engine" or "year"))
+        if (args.Length == 0 || args[0] is not ("engine" or "year" or "reports"))
         {
             await progress.WriteLineAsync(Usage);
             return args.Length == 0 ? 0 : 2;
         }
 
         var options = new EngineBenchmarkOptions();
-        var pairings = 10_000;
+        var pairings = args.Length > 0 && args[0] == "reports" ? 8_000 : 10_000;
+        var districts = 400;
         var seed = 1;
         for (var i = 1; i < args.Length; i++)
         {
@@ -46,7 +50,10 @@ public static class BenchmarkCommand
                 case "--timers" when args[0] == "engine" && Count(value) is { } n:
                     options = options with { TimerInstances = n };
                     break;
-                case "--pairings" when args[0] == "year" && Count(value) is { } n:
+                case "--districts" when args[0] == "reports" && Count(value) is { } n:
+                    districts = n;
+                    break;
+                case "--pairings" when args[0] is "year" or "reports" && Count(value) is { } n:
                     pairings = n;
                     break;
                 case "--seed" when args[0] == "year" && Count(value) is { } n:
@@ -66,7 +73,11 @@ public static class BenchmarkCommand
             i++;
         }
 
-        if (args[0] == "year")
+        if (args[0] == "reports")
+        {
+            await Reports.ReportsBenchmark.RunAsync(districts, pairings, options.Folder, figures, progress);
+        }
+        else if (args[0] == "year")
         {
             await YearBenchmark.RunAsync(pairings, seed, options.Workers ?? Environment.ProcessorCount, options.Folder, figures, progress);
         }

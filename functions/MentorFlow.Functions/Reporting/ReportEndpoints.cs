@@ -3,6 +3,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Reports;
 
 namespace MentorFlow.Functions.Reporting;
 
@@ -17,16 +18,16 @@ public static partial class ReportEndpoints
         var reports = routes.MapGroup("/api/reports/{programYear}").RequireAuthorization(StaffPolicies.Reports);
         reports.MapGet("/districts/{districtId}.xlsx", (string programYear, string districtId, DistrictDirectory districts, EmbeddedFolders folders) =>
             ProgramYear().IsMatch(programYear) && districts.Find(districtId) is not null
-                ? FileOr404(folders, ReportRefresh.DistrictWorkbookPath(programYear, districtId), $"{districtId}-{programYear}.xlsx", programYear)
+                ? FileOr404(folders, YearOutputs.DistrictWorkbookPath(programYear, districtId), $"{districtId}-{programYear}.xlsx", programYear)
                 : NotFound(programYear, districtId));
         reports.MapGet("/state.xlsx", (string programYear, EmbeddedFolders folders) =>
             ProgramYear().IsMatch(programYear)
-                ? FileOr404(folders, ReportRefresh.StateWorkbookPath(programYear), $"state-{programYear}.xlsx", programYear)
+                ? FileOr404(folders, YearOutputs.StateWorkbookPath(programYear), $"state-{programYear}.xlsx", programYear)
                 : NotFound(programYear, null));
         reports.MapGet("/powerbi/{file}", (string programYear, string file, EmbeddedFolders folders) =>
         {
             // Only the manifest and the files it lists are served: nothing else in the folder can be named.
-            var folder = Path.Combine(folders.Reports, ReportRefresh.PowerBiFolder(programYear));
+            var folder = Path.Combine(folders.Reports, YearOutputs.PowerBiFolder(programYear));
             var manifestPath = Path.Combine(folder, "manifest.json");
             if (!ProgramYear().IsMatch(programYear))
             {
@@ -35,7 +36,7 @@ public static partial class ReportEndpoints
 
             if (!File.Exists(manifestPath))
             {
-                return FileOr404(folders, Path.Combine(ReportRefresh.PowerBiFolder(programYear), "manifest.json"), file, programYear);
+                return FileOr404(folders, Path.Combine(YearOutputs.PowerBiFolder(programYear), "manifest.json"), file, programYear);
             }
 
             var listed = file == "manifest.json" || System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath)).RootElement.GetProperty("tables").EnumerateArray()
