@@ -50,7 +50,7 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<PairingIntake>();
         builder.Services.AddSingleton<Coordinator.CoordinatorBoard>();
         builder.Services.AddSingleton<Reporting.ReportYearReader>();
-        builder.Services.AddSingleton<Reports.Documents.IReportDocumentWriter>(_ => new Reports.Documents.JsonFileReportDocumentWriter(folders.Reports));
+        Reporting.ReportDocumentServices.AddReportDocuments(builder.Services, folders, builder.Configuration);
         builder.Services.AddSingleton<Reporting.ReportRefresh>();
         builder.Services.AddHostedService<Reporting.NightlyReports>();
         builder.Services.AddSingleton<Coordinator.PairingNudge>();

@@ -8,7 +8,7 @@ namespace MentorFlow.Reports.Documents;
 /// A published report document (Cosmos DB when deployed, a JSON file when embedded): one per district-year and one
 /// statewide, with the summary figures suppressed, and a schema version so readers know its shape.
 /// </summary>
-/// <param name="Id">The document id, e.g. <c>2026-2027/demo-district</c>.</param>
+/// <param name="Id">The document id, e.g. <c>2026-2027_demo-district</c> (Cosmos DB ids cannot hold a slash).</param>
 /// <param name="ProgramYear">The program year (the partition key).</param>
 /// <param name="Scope">"district" or "state".</param>
 /// <param name="DistrictId">The district, or "statewide".</param>
@@ -23,13 +23,13 @@ public sealed record ReportDocument(string Id, string ProgramYear, string Scope,
     public static ReportDocument ForDistrict(DistrictYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        return new ReportDocument($"{year.ProgramYear}/{year.DistrictId}", year.ProgramYear, "district", year.DistrictId, CurrentSchemaVersion,
+        return new ReportDocument($"{year.ProgramYear}_{year.DistrictId}", year.ProgramYear, "district", year.DistrictId, CurrentSchemaVersion,
             Published(DistrictFigures.Compute(year)));
     }
 
     /// <summary>The statewide document.</summary>
     public static ReportDocument ForState(string programYear, IReadOnlyList<DistrictYear> districts) =>
-        new($"{programYear}/statewide", programYear, "state", "statewide", CurrentSchemaVersion,
+        new($"{programYear}_statewide", programYear, "state", "statewide", CurrentSchemaVersion,
             Published(DistrictFigures.Compute(Statewide.Of(programYear, districts))));
 
     private static List<PublishedFigure> Published(IReadOnlyList<Figure> figures) =>

@@ -20,7 +20,7 @@ public sealed class ReportDocumentTests
 
             using var district = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "2026-2027", "documents", "small.json")));
             Assert.Equal(ReportDocument.CurrentSchemaVersion, district.RootElement.GetProperty("schemaVersion").GetInt32());
-            Assert.Equal("2026-2027/small", district.RootElement.GetProperty("id").GetString());
+            Assert.Equal("2026-2027_small", district.RootElement.GetProperty("id").GetString());
             var served = district.RootElement.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "beginning_teachers_served");
             Assert.True(served.GetProperty("suppressed").GetBoolean());
             Assert.Equal(JsonValueKind.Null, served.GetProperty("value").ValueKind);
