@@ -65,6 +65,11 @@ public sealed class YearSimulation
                 .ToList();
             if (raised.Count > 0)
             {
+                foreach (var e in raised)
+                {
+                    options.Observe?.Invoke(e.InstanceId, (PairingYearEvent)e.Payload!);
+                }
+
                 await client.RaiseEventsAsync(raised, cancellationToken);
                 events += raised.Count;
             }
@@ -82,7 +87,7 @@ public sealed class YearSimulation
             }
         }
 
-        return await SummarizeAsync(client, pairs.Count, inbox.Sent, events, workItems, stopwatch, cancellationToken);
+        return await SummarizeAsync(client, pairs, inbox.Sent, events, workItems, stopwatch, cancellationToken);
     }
 
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
@@ -122,8 +127,9 @@ public sealed class YearSimulation
     }
 
     private static async Task<YearSimulationSummary> SummarizeAsync(
-        DurableTaskClient client, int pairings, int messages, long events, long workItems, Stopwatch stopwatch, CancellationToken cancellationToken)
+        DurableTaskClient client, List<SimulatedPairing> pairs, int messages, long events, long workItems, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
+        var pairings = pairs.Count;
         var outcomes = new List<PairingYearOutcome>(pairings);
         var unfinished = new List<string>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1000), cancellationToken))
@@ -157,6 +163,8 @@ public sealed class YearSimulation
             messages,
             events,
             workItems,
-            stopwatch.Elapsed);
+            stopwatch.Elapsed,
+            outcomes,
+            [.. pairs.Select(p => p.Subject)]);
     }
 }

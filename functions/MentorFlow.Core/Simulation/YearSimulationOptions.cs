@@ -6,4 +6,5 @@ namespace MentorFlow.Core.Simulation;
 /// <param name="DatabasePath">The engine's SQLite file.</param>
 /// <param name="Workers">Worker loops draining the engine in parallel.</param>
 /// <param name="StartYear">The program year starts in September of this year.</param>
-public sealed record YearSimulationOptions(int Pairings, int Seed, string DatabasePath, int Workers = 2, int StartYear = 2026);
+/// <param name="Observe">Hears every event the simulated people raise, in order (e.g. to gather the year's logs for reports).</param>
+public sealed record YearSimulationOptions(int Pairings, int Seed, string DatabasePath, int Workers = 2, int StartYear = 2026, Action<string, Year.PairingYearEvent>? Observe = null);

@@ -1,4 +1,5 @@
 using MentorFlow.Core.Figures;
+using MentorFlow.Core.Year;
 
 namespace MentorFlow.Core.Simulation;
 
@@ -18,6 +19,8 @@ namespace MentorFlow.Core.Simulation;
 /// <param name="EventsRaised">Events people raised.</param>
 /// <param name="WorkItems">Engine work items processed.</param>
 /// <param name="Elapsed">Wall time.</param>
+/// <param name="Outcomes">Each finished pairing's outcome.</param>
+/// <param name="Subjects">Each pairing: who, which term, from when.</param>
 public sealed record YearSimulationSummary(
     int Pairings,
     int Completed,
@@ -33,4 +36,6 @@ public sealed record YearSimulationSummary(
     int MessagesSent,
     long EventsRaised,
     long WorkItems,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    IReadOnlyList<PairingYearOutcome> Outcomes,
+    IReadOnlyList<PairingYearSubject> Subjects);

@@ -20,11 +20,10 @@ public sealed partial class NightlyReports(ReportRefresh refresh, DistrictDirect
             return;
         }
 
-        var cron = CronExpression.Parse(schedule);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["MentorFlow:Reports:TimeZone"] ?? "America/New_York");
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = cron.GetNextOccurrence(clock.GetUtcNow(), zone);
+            var next = NextRun(schedule, zone, clock.GetUtcNow());
             if (next is null)
             {
                 return;
@@ -46,6 +45,10 @@ public sealed partial class NightlyReports(ReportRefresh refresh, DistrictDirect
             }
         }
     }
+
+    /// <summary>When the schedule (a cron expression in <paramref name="zone"/>'s local time) next runs after <paramref name="now"/>.</summary>
+    public static DateTimeOffset? NextRun(string schedule, TimeZoneInfo zone, DateTimeOffset now) =>
+        CronExpression.Parse(schedule).GetNextOccurrence(now, zone);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The nightly report refresh for {ProgramYear} failed; run POST /api/reports/{ProgramYear}/refresh to retry once fixed")]
     private partial void LogFailed(Exception exception, string programYear);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using MentorFlow.Core.Simulation;
 using MentorFlow.Functions.Hosting;
+using MentorFlow.Reports;
+using MentorFlow.Reports.Documents;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Functions.Simulation;
@@ -8,7 +10,8 @@ namespace MentorFlow.Functions.Simulation;
 /// <summary>
 /// <c>simulate</c>: a demo district's whole program year in about a minute — pairings start, people answer their emails
 /// with realistic delays (some late, some never), meet, log, observe, a few leave — on a virtual clock and the real
-/// SQLite engine (<c>simulation.db</c> in the data folder, replaced each run). It prints progress and a summary.
+/// SQLite engine (<c>simulation.db</c> in the data folder, replaced each run). It prints progress and a summary, then
+/// writes the year's reports into the reports folder and prints where they are.
 /// </summary>
 public static class SimulateCommand
 {
@@ -57,8 +60,20 @@ public static class SimulateCommand
 
         try
         {
-            var summary = await YearSimulation.RunAsync(new YearSimulationOptions(pairings, seed, database), output, cancellationToken);
+            var facts = new SimulatedYearFacts();
+            var summary = await YearSimulation.RunAsync(new YearSimulationOptions(pairings, seed, database, Observe: facts.Observe), output, cancellationToken);
             await WriteSummaryAsync(output, summary, database);
+            var programYear = YearSimulation.DemoDistrict(2026).ProgramYear;
+            var year = facts.ToDistrictYear(summary, "Demo District", programYear);
+            await YearOutputs.WriteAsync(programYear, [year], folders.Reports, new JsonFileReportDocumentWriter(folders.Reports),
+                line => output.WriteLine($"reports: {line}"), cancellationToken);
+            await output.WriteLineAsync($"""
+                Reports for {programYear}:
+                  district workbook: {Path.Combine(folders.Reports, YearOutputs.DistrictWorkbookPath(programYear, year.DistrictId))}
+                  state workbook:    {Path.Combine(folders.Reports, YearOutputs.StateWorkbookPath(programYear))}
+                  Power BI files:    {Path.Combine(folders.Reports, YearOutputs.PowerBiFolder(programYear))}
+                  documents:         {Path.Combine(folders.Reports, programYear, "documents")}
+                """);
             return summary.Unfinished == 0 ? 0 : 1;
         }
         finally

@@ -27,6 +27,12 @@ public sealed class SimulateCommandTests
             Assert.Equal(40, outcomes);
             Assert.Contains("meeting frequency: Weekly", printed, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(root.FullName, "data", "simulation.db")));
+            var workbook = Path.Combine(root.FullName, "reports", "2026-2027", "districts", "demo-district.xlsx");
+            Assert.Contains($"district workbook: {workbook}", printed, StringComparison.Ordinal);
+            using var excel = new ClosedXML.Excel.XLWorkbook(workbook);
+            Assert.Equal(40, excel.Worksheet("Pairings").Table("Pairings").DataRange.RowCount());
+            Assert.True(excel.Worksheet("Meetings by week").Table("MeetingsByWeek").DataRange.RowCount() > 30);
+            Assert.True(File.Exists(Path.Combine(root.FullName, "reports", "powerbi", "2026-2027", "manifest.json")));
         }
         finally
         {
