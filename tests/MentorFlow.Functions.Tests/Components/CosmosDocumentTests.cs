@@ -1,24 +1,16 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using MentorFlow.Testing;
 using Microsoft.Azure.Cosmos;
 
 namespace MentorFlow.Functions.Tests.Components;
 
 public sealed class CosmosDocumentTests
 {
-    // The emulator accepts any key; this is the public Cosmos DB emulator key.
-    private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
-
     private sealed record ReportDocument(string Id, string DistrictId, string Title);
 
     [Fact]
     public async Task A_replace_with_a_stale_etag_is_refused_with_412_and_changes_nothing()
     {
-        var endpoint = new Uri(RealComponents.Cosmos.Setting);
-        await RealComponents.Cosmos.EnsureListeningAsync(endpoint);
-        using var client = CreateClient(endpoint);
+        using var client = await CosmosEmulator.ConnectAsync();
         var database = (await client.CreateDatabaseAsync($"smoke-{Guid.NewGuid():N}")).Database;
         try
         {
@@ -48,22 +40,5 @@ public sealed class CosmosDocumentTests
         {
             await database.DeleteAsync();
         }
-    }
-
-    private static CosmosClient CreateClient(Uri endpoint)
-    {
-        // Trust exactly the emulator's own certificate, not any certificate.
-        var emulatorCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(RealComponents.CosmosCertificatePath));
-        return new CosmosClient(endpoint.ToString(), EmulatorKey, new CosmosClientOptions
-        {
-            ConnectionMode = ConnectionMode.Gateway,
-            LimitToEndpoint = true,
-            UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web),
-            HttpClientFactory = () => new HttpClient(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && certificate.RawData.AsSpan().SequenceEqual(emulatorCertificate.RawData),
-            }),
-        });
     }
 }

@@ -1,23 +1,16 @@
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using MentorFlow.Functions.Reporting;
 using MentorFlow.Reports.Documents;
 using MentorFlow.Reports.Input;
-using MentorFlow.Testing;
 using Microsoft.Azure.Cosmos;
 
 namespace MentorFlow.Functions.Tests.Components;
 
 public sealed class CosmosReportDocumentTests
 {
-    private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
-
     [Fact]
     public async Task Report_documents_land_in_Cosmos_partitioned_by_year_suppressed_and_a_second_refresh_replaces_them()
     {
-        var endpoint = new Uri(RealComponents.Cosmos.Setting);
-        await RealComponents.Cosmos.EnsureListeningAsync(endpoint);
-        using var client = CreateClient(endpoint);
+        using var client = await CosmosEmulator.ConnectAsync();
         var databaseName = $"reports-{Guid.NewGuid():N}";
         try
         {
@@ -50,22 +43,5 @@ public sealed class CosmosReportDocumentTests
         {
             await client.GetDatabase(databaseName).DeleteAsync();
         }
-    }
-
-    private static CosmosClient CreateClient(Uri endpoint)
-    {
-        // Trust exactly the emulator's own certificate, not any certificate.
-        var emulatorCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(RealComponents.CosmosCertificatePath));
-        return new CosmosClient(endpoint.ToString(), EmulatorKey, new CosmosClientOptions
-        {
-            ConnectionMode = ConnectionMode.Gateway,
-            LimitToEndpoint = true,
-            UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web),
-            HttpClientFactory = () => new HttpClient(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && certificate.RawData.AsSpan().SequenceEqual(emulatorCertificate.RawData),
-            }),
-        });
     }
 }

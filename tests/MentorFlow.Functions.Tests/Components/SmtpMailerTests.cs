@@ -1,22 +1,15 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using MentorFlow.Functions.Tests.Hosting;
 using MentorFlow.Functions.Tests.Pairings;
-using MentorFlow.Testing;
 
 namespace MentorFlow.Functions.Tests.Components;
 
 public sealed class SmtpMailerTests
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(15);
-
     [Fact]
     public async Task With_SMTP_configured_the_step_emails_go_through_it_with_their_signed_links()
     {
-        var smtp = new Uri(RealComponents.Smtp.Setting);
-        var api = new Uri(RealComponents.MaildevApi.Setting);
-        await RealComponents.Smtp.EnsureListeningAsync(smtp);
-        await RealComponents.MaildevApi.EnsureListeningAsync(api);
+        var (smtp, api) = await Maildev.ReachAsync();
         await using var app = await RunningApp.StartAsync(
             "--MentorFlow:Mail:Smtp:Host", smtp.Host, "--MentorFlow:Mail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--MentorFlow:Mail:Smtp:Security", "None");
@@ -28,30 +21,11 @@ public sealed class SmtpMailerTests
 
         await app.RunEngineAsync();
 
-        var mail = await WaitForMailToAsync(api, $"{mentee}@demo-district.example");
+        var address = $"{mentee}@demo-district.example";
+        var mail = await Maildev.WaitForAsync(api, m => m.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == address));
         Assert.Equal("Your mentoring action plan", mail.GetProperty("subject").GetString());
         Assert.Contains("/s/", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Open your form", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(app.Outbox)); // nothing went to the outbox folder
-    }
-
-    // maildev stores a message just after it accepts it over SMTP: poll its API briefly.
-    private static async Task<JsonElement> WaitForMailToAsync(Uri api, string address)
-    {
-        using var http = new HttpClient { BaseAddress = api };
-        using var deadline = new CancellationTokenSource(ArrivalTimeout);
-        while (true)
-        {
-            var mails = await http.GetFromJsonAsync<JsonElement[]>(new Uri("/api/email", UriKind.Relative), deadline.Token) ?? [];
-            foreach (var mail in mails)
-            {
-                if (mail.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == address))
-                {
-                    return mail;
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-        }
     }
 }

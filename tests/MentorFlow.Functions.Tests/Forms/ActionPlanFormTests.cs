@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace MentorFlow.Functions.Tests.Forms;
 
@@ -59,7 +58,7 @@ public sealed class ActionPlanFormTests
         var mentor = await browser.PhoneAsync();
         await mentor.GotoAsync(LinkFor(app, "Mentor").ToString());
         await StepPages.FillPlanAsync(mentor);
-        var form = await FormFieldsAsync(mentor);
+        var form = await StepPages.FormFieldsAsync(mentor);
         await mentor.ClickAsync("button[type=submit]");
         var plans = app.Services.GetRequiredService<IActionPlanStore>();
         var signed = (await plans.FindAsync(id, default))!.MentorSignature;
@@ -67,28 +66,12 @@ public sealed class ActionPlanFormTests
         using var hr = app.Client();
         using var later = await hr.PostAsJsonAsync("/api/clock/advance", new { hours = 2 });
         form["Form.Commitments[0].Text"] = "We will replace what was signed.";
-        var replay = await mentor.Context.APIRequest.PostAsync(LinkFor(app, "Mentor").ToString(), new APIRequestContextOptions { Form = ToForm(mentor, form) });
+        var replay = await StepPages.PostAgainAsync(mentor, LinkFor(app, "Mentor").ToString(), form);
 
-        Assert.Contains("Already submitted", await replay.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Already submitted", replay, StringComparison.Ordinal);
         var stored = (await plans.FindAsync(id, default))!;
         Assert.Equal(signed, stored.MentorSignature);
         Assert.Equal("We will meet every week.", stored.Commitments[0].Text);
-    }
-
-    // Every named field of the page's form with its current value, the antiforgery token among them.
-    private static async Task<Dictionary<string, string>> FormFieldsAsync(IPage page) =>
-        await page.EvalOnSelectorAsync<Dictionary<string, string>>("form",
-            "f => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v)]))");
-
-    private static IFormData ToForm(IPage page, Dictionary<string, string> fields)
-    {
-        var form = page.Context.APIRequest.CreateFormData();
-        foreach (var (name, value) in fields)
-        {
-            form.Set(name, value);
-        }
-
-        return form;
     }
 
     private static Uri LinkFor(RunningApp app, string person) => app.EmailedLink("ActionPlanInvite", person);

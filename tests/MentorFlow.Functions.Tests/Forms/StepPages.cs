@@ -72,4 +72,22 @@ internal static class StepPages
         (await hr.PostAsJsonAsync("/api/clock/advance", new { days })).EnsureSuccessStatusCode();
         await app.RunEngineAsync();
     }
+
+    /// <summary>Every named field of the page's form with its current value, the antiforgery token among them.</summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(IPage page) =>
+        await page.EvalOnSelectorAsync<Dictionary<string, string>>("form",
+            "f => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v)]))");
+
+    /// <summary>Posts <paramref name="fields"/> again, as a double tap or a stale tab would, with the page's cookies.</summary>
+    public static async Task<string> PostAgainAsync(IPage page, string url, Dictionary<string, string> fields)
+    {
+        var form = page.Context.APIRequest.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        var response = await page.Context.APIRequest.PostAsync(url, new APIRequestContextOptions { Form = form, MaxRedirects = 5 });
+        return await response.TextAsync();
+    }
 }

@@ -100,19 +100,12 @@ public sealed class WeeklyLoopFormTests
         var token = signer.Sign(new StepLink(id, RecipientRole.Mentor, "log", DateTimeOffset.UtcNow.AddYears(2)));
         var link = new Uri(app.BaseAddress, $"/s/{token}").ToString();
         await mentor.GotoAsync(link);
-        var form = await mentor.EvalOnSelectorAsync<Dictionary<string, string>>("form",
-            "f => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v)]))");
+        var form = await StepPages.FormFieldsAsync(mentor);
 
         await mentor.ClickAsync("button[type=submit]");
-        var data = mentor.Context.APIRequest.CreateFormData();
-        foreach (var (name, value) in form)
-        {
-            data.Set(name, value);
-        }
+        var again = await StepPages.PostAgainAsync(mentor, link, form);
 
-        var again = await mentor.Context.APIRequest.PostAsync(link, new() { Form = data, MaxRedirects = 5 });
-
-        Assert.Contains("Already submitted: that meeting was logged before.", await again.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Already submitted: that meeting was logged before.", again, StringComparison.Ordinal);
         var logs = await app.Services.GetRequiredService<ISubmissionStore>().ListAsync<CollaborationLog>(id, "log", default);
         Assert.Single(logs);
     }

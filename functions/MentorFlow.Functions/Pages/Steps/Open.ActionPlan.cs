@@ -42,10 +42,7 @@ public sealed partial class OpenModel
             ModelState.AddModelError($"{nameof(Form)}.{error.Field}", Capitalized(error.Message) + ".");
         }
 
-        if (!string.Equals(Form.SignatureName?.Trim(), PersonName, StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(ActionPlanForm.SignatureName)}", $"Type your full name as it appears here, {PersonName}, to sign.");
-        }
+        ShowSignatureError($"{nameof(Form)}.{nameof(ActionPlanForm.SignatureName)}", Form.SignatureName);
 
         if (!ModelState.IsValid)
         {

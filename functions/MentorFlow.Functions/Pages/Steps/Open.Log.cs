@@ -64,10 +64,7 @@ public sealed partial class OpenModel
 
         var log = new CollaborationLog(Log.LogId, date ?? Today, minutes ?? 0, Log.Virtual, Log.OutsideContractDay, [.. Log.Activities.Distinct()],
             string.IsNullOrWhiteSpace(Log.PrivateNotes) ? null : Log.PrivateNotes.Trim());
-        foreach (var error in log.Validate(Pairing!.Pairing.StartsOn, Today).Where(e => ModelState.GetFieldValidationState($"Log.{Pascal(e.Field)}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
-        {
-            ModelState.AddModelError($"Log.{Pascal(error.Field)}", Capitalized(error.Message) + ".");
-        }
+        ShowRuleErrors(nameof(Log), log.Validate(Pairing!.Pairing.StartsOn, Today));
 
         if (!ModelState.IsValid)
         {

@@ -53,11 +53,7 @@ public sealed partial class OpenModel
         await ShowObservationsAsync(districts, cancellationToken);
         Observation = form;
         var cycle = new ObservationCycle(form.CycleId!, form.Type, pre ?? Today, observed ?? Today, post ?? Today, form.Focus?.Trim() ?? "", hours ?? 0);
-        foreach (var error in cycle.Validate(Pairing!.Pairing.StartsOn, Today, SubstituteHoursLeft)
-            .Where(e => ModelState.GetFieldValidationState($"Observation.{Pascal(e.Field)}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
-        {
-            ModelState.AddModelError($"Observation.{Pascal(error.Field)}", Capitalized(error.Message) + ".");
-        }
+        ShowRuleErrors(nameof(Observation), cycle.Validate(Pairing!.Pairing.StartsOn, Today, SubstituteHoursLeft));
 
         if (!ModelState.IsValid)
         {

@@ -51,10 +51,7 @@ public sealed partial class OpenModel
 
         var schedule = new MeetingSchedule(Schedule.Weekday, start ?? default, minutes ?? 0,
             string.IsNullOrWhiteSpace(Schedule.Place) ? null : Schedule.Place.Trim(), link, []);
-        foreach (var error in schedule.Validate(Today, Progress!.EndsOn).Where(e => ModelState.GetFieldValidationState($"Schedule.{Pascal(e.Field)}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
-        {
-            ModelState.AddModelError($"Schedule.{Pascal(error.Field)}", Capitalized(error.Message) + ".");
-        }
+        ShowRuleErrors(nameof(Schedule), schedule.Validate(Today, Progress!.EndsOn));
 
         if (!ModelState.IsValid)
         {
@@ -66,8 +63,6 @@ public sealed partial class OpenModel
         Confirmation = "Your schedule is saved. You and your mentee will each get a calendar invite by email.";
         return RedirectToPage();
     }
-
-    private static string Pascal(string field) => char.ToUpperInvariant(field[0]) + field[1..];
 }
 
 /// <summary>The schedule form as posted (text, so a mistyped time gets its own message).</summary>

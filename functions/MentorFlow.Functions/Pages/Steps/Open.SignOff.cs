@@ -36,14 +36,10 @@ public sealed partial class OpenModel
 
         await TryUpdateModelAsync(SignOffForm, nameof(SignOffForm));
         var signOff = new SignOff(Progress!.Pace.ConfirmedHours, SignOffForm.HoursConfirmed, SignOffForm.Satisfaction, SignOffForm.SignedName?.Trim() ?? "");
-        foreach (var error in signOff.Validate())
+        ShowRuleErrors(nameof(SignOffForm), signOff.Validate());
+        if (!string.IsNullOrWhiteSpace(signOff.SignedName))
         {
-            ModelState.AddModelError($"{nameof(SignOffForm)}.{Pascal(error.Field)}", Capitalized(error.Message) + ".");
-        }
-
-        if (!string.IsNullOrWhiteSpace(signOff.SignedName) && !string.Equals(signOff.SignedName, PersonName, StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError($"{nameof(SignOffForm)}.SignedName", $"Type your full name as it appears here, {PersonName}, to sign.");
+            ShowSignatureError($"{nameof(SignOffForm)}.{nameof(SignOffForm.SignedName)}", signOff.SignedName);
         }
 
         if (!ModelState.IsValid)

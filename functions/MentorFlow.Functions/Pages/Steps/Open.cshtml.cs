@@ -94,6 +94,29 @@ public sealed partial class OpenModel(
 
     private static string Capitalized(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
 
+    private static string Pascal(string field) => char.ToUpperInvariant(field[0]) + field[1..];
+
+    // A broken rule shows beside its form field (form.Field), unless that field already says it could not be read.
+    private void ShowRuleErrors(string form, IEnumerable<Core.Validation.RuleViolation> violations)
+    {
+        foreach (var violation in violations)
+        {
+            var key = $"{form}.{Pascal(violation.Field)}";
+            if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(key, Capitalized(violation.Message) + ".");
+            }
+        }
+    }
+
+    private void ShowSignatureError(string field, string? typed)
+    {
+        if (!string.Equals(typed?.Trim(), PersonName, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError(field, $"Type your full name as it appears here, {PersonName}, to sign.");
+        }
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
