@@ -95,6 +95,31 @@ public sealed class ExtendedSessionTests
     }
 
     [Fact]
+    public async Task Late_messages_to_a_finished_instance_are_consumed_without_reading_its_history()
+    {
+        using var engine = new Engine(Registry(new StartCounter()));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Tally", 1);
+        await engine.RunAsync();
+        for (var day = 0; day < 4; day++)
+        {
+            await engine.AdvanceAsync(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.InstanceAsync(id)).RuntimeStatus);
+        await engine.Client.RaiseEventAsync(id, "Add", 9); // someone acts after the year is over
+
+        var late = await engine.Store.LockOrchestrationsAsync("w", engine.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(1), 10, null, default);
+        var item = Assert.Single(late);
+        Assert.Empty(item.History);
+        Assert.True(item.HistoryLength > 0);
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(2)); // the lease runs out; a worker consumes the message
+
+        var output = (await engine.InstanceAsync(id)).ReadOutputAs<int[]>()!;
+        Assert.Equal([101, 201, 301, 401], output);
+        Assert.Empty(await engine.Store.LockOrchestrationsAsync("w", engine.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(1), 10, null, default));
+    }
+
+    [Fact]
     public async Task A_session_left_behind_when_another_worker_took_a_step_is_replayed_instead()
     {
         var starts = new StartCounter();

@@ -18,8 +18,11 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
     /// <summary>The one event name everything is raised under, so events keep their arrival order.</summary>
     public const string EventName = "PairingYearEvent";
 
-    /// <summary>Wake-ups handled before the history is started afresh with the state carried over.</summary>
-    public const int StepsPerExecution = 4;
+    /// <summary>
+    /// Wake-ups handled before the history is started afresh with the state carried over. Workers keep a year live
+    /// between wake-ups (extended sessions), so a long history costs nothing until a restart replays it.
+    /// </summary>
+    public const int StepsPerExecution = 64;
 
     private static readonly TaskOptions SendRetry = new(new RetryPolicy(5, TimeSpan.FromMinutes(1), BackoffCoefficient: 2, MaxRetryInterval: TimeSpan.FromHours(1)));
 
@@ -43,7 +46,10 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
         {
             for (var step = 0; ; step++)
             {
-                await Task.WhenAll(year.TakeOutbox().Select(message => context.CallActivityAsync<bool>(SendProgramMessage.Name, message, SendRetry)));
+                if (year.TakeOutbox() is { Count: > 0 } outbox)
+                {
+                    await context.CallActivityAsync<int>(SendProgramMessages.Name, outbox, SendRetry);
+                }
                 context.SetCustomStatus(year.Status(context.CurrentUtcDateTime));
                 if (year.Outcome is { } outcome)
                 {

@@ -138,8 +138,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             {
                 readMessages.Parameters["$id"].Value = instanceId;
                 var messages = ReadMessages(readMessages);
-                if (knownHistories is not null && HistoryLength(historyLength, instance) is var length
-                    && knownHistories.Holds(instanceId, instance.ExecutionId, length))
+                // A finished instance only has its late messages consumed: its history is never needed.
+                if ((knownHistories is not null || instance.IsFinished) && HistoryLength(historyLength, instance) is var length
+                    && (instance.IsFinished || knownHistories!.Holds(instanceId, instance.ExecutionId, length)))
                 {
                     items.Add(new OrchestrationWorkItem(instance, [], messages, workerId, length));
                 }

@@ -127,7 +127,7 @@ public sealed partial class DurableTaskWorker(
         var instance = item.Instance;
         var session = _sessions?.TryTake(instance.InstanceId, instance.ExecutionId, item.HistoryLength);
         var history = item.History;
-        if (session is null && item.HistoryOmitted)
+        if (session is null && item.HistoryOmitted && !instance.IsFinished)
         {
             // The cache let its session go between the lease and now: read the history after all.
             history = await store.GetHistoryAsync(instance.InstanceId, cancellationToken);

@@ -23,7 +23,8 @@ public interface IOrchestrationStore
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> instances that have visible messages, each with its history and
     /// messages, in one transaction; empty when nothing is due. A history that <paramref name="knownHistories"/>
-    /// holds at its current length is not read (the work item's history is then empty; its length is still given).
+    /// holds at its current length is not read, nor is a finished instance's (its late messages are only consumed);
+    /// the work item's history is then empty and its length is still given.
     /// </summary>
     Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
         string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken);

@@ -27,6 +27,21 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task A_step_sends_its_messages_together_and_a_retry_resends_none_that_went()
+    {
+        var messenger = new RecordingMessenger();
+        var activity = new SendProgramMessages(messenger, new InMemorySentMessageLedger(), TimeProvider.System);
+        var toMentor = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
+        var toMentee = toMentor with { IdempotencyKey = "p-1/ActionPlanInvite/Mentee/1", To = Mentee };
+        var context = new TaskActivityContext(SendProgramMessages.Name, "p-1", 0, CancellationToken.None);
+
+        Assert.Equal(2, await activity.RunAsync(context, [toMentor, toMentee]));
+        Assert.Equal(0, await activity.RunAsync(context, [toMentor, toMentee])); // the engine retried after a crash
+
+        Assert.Equal(["maya@district.example", "nico@district.example"], messenger.Sent.Select(m => m.To.Email));
+    }
+
+    [Fact]
     public void The_meeting_invite_is_a_weekly_series_calendar_apps_can_read()
     {
         var schedule = new MeetingSchedule(DayOfWeek.Tuesday, new TimeOnly(15, 30), 45, "Room 12", null, []);

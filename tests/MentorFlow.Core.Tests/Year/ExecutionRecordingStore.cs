@@ -18,7 +18,8 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
     public async Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken)
     {
         var lost = await inner.CompleteOrchestrationsAsync(episodes, now, cancellationToken);
-        foreach (var (item, checkpoint) in episodes.Where(e => !lost.Contains(e.WorkItem.Instance.InstanceId)))
+        // Late messages consumed by a finished instance are not an execution of the orchestrator.
+        foreach (var (item, checkpoint) in episodes.Where(e => !lost.Contains(e.WorkItem.Instance.InstanceId) && !e.WorkItem.Instance.IsFinished))
         {
             var continued = checkpoint.ExecutionId != item.Instance.ExecutionId;
             if (continued || checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
