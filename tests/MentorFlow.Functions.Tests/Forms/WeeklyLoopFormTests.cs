@@ -63,6 +63,9 @@ public sealed class WeeklyLoopFormTests
         await mentee.GotoAsync(app.EmailedLink("MeetingInvite", "Mentee").ToString());
         Assert.Contains(Secret, await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         await mentee.ClickAsync("button[type=submit]");
+        Assert.Equal("Choose Confirm or Dispute for this meeting.", await mentee.InnerTextAsync("fieldset .error"));
+        await mentee.CheckAsync("input[type=radio][value=Confirmed]");
+        await mentee.ClickAsync("button[type=submit]");
         Assert.Contains("1 confirmed, 0 disputed", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         await mentee.ReloadAsync();
         Assert.Contains("no logged time waiting for you", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);

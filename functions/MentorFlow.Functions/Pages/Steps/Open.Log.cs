@@ -94,7 +94,20 @@ public sealed partial class OpenModel
             .Select(k => (LogId: k["Confirm[".Length..^1], Choice: Enum.TryParse<TimeConfirmation>(Request.Form[k], out var c) ? c : TimeConfirmation.Pending))
             .Where(c => c.Choice != TimeConfirmation.Pending)
             .ToDictionary(c => c.LogId, c => c.Choice, StringComparer.Ordinal);
-        var answered = logs.Where(l => l.Confirmation == TimeConfirmation.Pending && choices.ContainsKey(l.LogId)).ToList();
+        var pending = logs.Where(l => l.Confirmation == TimeConfirmation.Pending).ToList();
+        var answered = pending.Where(l => choices.ContainsKey(l.LogId)).ToList();
+        if (LogOpen && choices.Count == 0 && pending.Count > 0)
+        {
+            // Confirming time is the mentee's word that it happened, so nothing is confirmed by default.
+            foreach (var log in pending)
+            {
+                ModelState.AddModelError($"Confirm[{log.LogId}]", "Choose Confirm or Dispute for this meeting.");
+            }
+
+            Logs = logs;
+            return Page();
+        }
+
         if (!LogOpen || answered.Count == 0)
         {
             Confirmation = "Already submitted: there is no logged time waiting for you to confirm.";
