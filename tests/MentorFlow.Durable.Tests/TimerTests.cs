@@ -1,3 +1,5 @@
+using MentorFlow.Durable.Worker;
+
 namespace MentorFlow.Durable.Tests;
 
 public sealed class TimerTests
@@ -40,5 +42,72 @@ public sealed class TimerTests
 
         await engine.AdvanceAsync(TimeSpan.FromDays(1));
         Assert.Equal(startAt, (await engine.InstanceAsync(id)).ReadOutputAs<DateTime>());
+    }
+}
+
+public sealed class CancelledTimerTests
+{
+    // Waits for "ping" or a week of silence; each ping starts the week again by cancelling the pending timer.
+    private static DurableTaskRegistry WeekOfSilence() => new DurableTaskRegistry().AddOrchestratorFunc<object?, int>("WeekOfSilence", async (context, _) =>
+    {
+        var pings = 0;
+        while (true)
+        {
+            using var stop = new CancellationTokenSource();
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(7), stop.Token);
+            var ping = context.WaitForExternalEvent<int>("ping");
+            if (await Task.WhenAny(ping, timer) == timer)
+            {
+                return pings;
+            }
+
+            stop.Cancel();
+            pings += await ping;
+        }
+    });
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cancelled_timer_never_wakes_the_instance(bool extendedSessions)
+    {
+        using var engine = new Engine(WeekOfSilence(), new DurableTaskWorkerOptions(ExtendedSessions: extendedSessions));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("WeekOfSilence");
+        await engine.RunAsync();
+        await engine.AdvanceAsync(TimeSpan.FromDays(1));
+        await engine.Client.RaiseEventAsync(id, "ping", 1);
+        Assert.Equal(1, await engine.RunAsync());
+
+        // The first week's timer was cancelled by the ping: its day passes without waking anything.
+        Assert.Equal(0, await engine.AdvanceAsync(TimeSpan.FromDays(6)));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync(id)).RuntimeStatus);
+
+        // The second week's timer fires a week after the ping.
+        Assert.Equal(1, await engine.AdvanceAsync(TimeSpan.FromDays(1)));
+        var instance = await engine.InstanceAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        Assert.Equal(1, instance.ReadOutputAs<int>());
+        var history = await engine.Client.GetOrchestrationHistoryAsync(id);
+        Assert.Equal(2, history.Count(e => e.EventType == "TimerCreated"));
+        Assert.Single(history, e => e.EventType == "TimerFired");
+    }
+
+    [Fact]
+    public async Task A_finished_instance_is_not_woken_by_the_timers_it_left()
+    {
+        var registry = new DurableTaskRegistry().AddOrchestratorFunc<object?, string>("FirstOfTwo", async (context, _) =>
+        {
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), CancellationToken.None);
+            var answer = context.WaitForExternalEvent<string>("answer");
+            return await Task.WhenAny(answer, timer) == answer ? await answer : "no answer";
+        });
+        using var engine = new Engine(registry);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("FirstOfTwo");
+        await engine.RunAsync();
+        await engine.Client.RaiseEventAsync(id, "answer", "yes");
+        await engine.RunAsync();
+
+        Assert.Equal(0, await engine.AdvanceAsync(TimeSpan.FromDays(31)));
+        Assert.Equal("yes", (await engine.InstanceAsync(id)).ReadOutputAs<string>());
     }
 }

@@ -10,6 +10,7 @@ namespace MentorFlow.Durable.Replay;
 /// <param name="Output">The result (JSON) when completed.</param>
 /// <param name="Failure">The failure when failed.</param>
 /// <param name="ContinueAsNew">The next execution's start when continued as new.</param>
+/// <param name="CancelledTimers">Timers the orchestrator cancelled in this episode, whose fire messages need not arrive.</param>
 internal sealed record EpisodeOutcome(
     IReadOnlyList<HistoryEvent> NewHistory,
     IReadOnlyList<OrchestratorAction> NewActions,
@@ -17,7 +18,8 @@ internal sealed record EpisodeOutcome(
     string? CustomStatus,
     string? Output,
     TaskFailureDetails? Failure,
-    ContinueAsNewStart? ContinueAsNew);
+    ContinueAsNewStart? ContinueAsNew,
+    IReadOnlyList<int>? CancelledTimers = null);
 
 /// <summary>How the next execution starts after continue-as-new.</summary>
 /// <param name="Input">The new input (JSON).</param>

@@ -89,7 +89,8 @@ internal sealed class OrchestrationExecutor(ILoggerFactory loggerFactory)
 
         if (session.Completed is not { } completed)
         {
-            return new EpisodeOutcome(newHistory, actions, OrchestrationRuntimeStatus.Running, context.SerializedCustomStatus, null, null, null);
+            return new EpisodeOutcome(newHistory, actions, OrchestrationRuntimeStatus.Running, context.SerializedCustomStatus, null, null, null,
+                context.TakeCancelledTimers());
         }
 
         if (completed.IsCompletedSuccessfully && context.ContinueAsNewRequest is { } request)

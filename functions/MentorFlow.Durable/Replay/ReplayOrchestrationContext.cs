@@ -16,6 +16,7 @@ internal sealed class ReplayOrchestrationContext(
     private readonly Dictionary<int, OpenTask> _openTasks = [];
     private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EventRaisedEvent> _bufferedEvents = [];
+    private readonly List<int> _cancelledTimers = [];
     private int _nextEventId;
     private int _guidCounter;
 
@@ -43,6 +44,14 @@ internal sealed class ReplayOrchestrationContext(
         var actions = _pendingActions.Values.ToList();
         _pendingActions.Clear();
         return actions;
+    }
+
+    /// <summary>Takes the timers cancelled since the last call, outside replay: their pending fire messages can go.</summary>
+    public List<int> TakeCancelledTimers()
+    {
+        var cancelled = _cancelledTimers.ToList();
+        _cancelledTimers.Clear();
+        return cancelled;
     }
 
     public override T? GetInput<T>()
@@ -86,6 +95,11 @@ internal sealed class ReplayOrchestrationContext(
             {
                 if (_openTasks.Remove(id))
                 {
+                    if (!Replaying)
+                    {
+                        _cancelledTimers.Add(id);
+                    }
+
                     timer.TrySetCanceled(cancellationToken);
                 }
             });

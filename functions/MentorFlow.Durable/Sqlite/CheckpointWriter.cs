@@ -19,6 +19,8 @@ internal sealed class CheckpointWriter : IDisposable
     private readonly SqliteCommand _consume;
     private readonly SqliteCommand _scheduleTask;
     private readonly SqliteCommand _queueMessage;
+    private readonly SqliteCommand _cancelTimer;
+    private readonly SqliteCommand _dropTimers;
 
     public CheckpointWriter(SqliteConnection connection, SqliteTransaction transaction, DateTime now)
     {
@@ -43,6 +45,11 @@ internal sealed class CheckpointWriter : IDisposable
             """, "$id", "$execution", "$task", "$name", "$input");
         _scheduleTask.Parameters.AddWithValue("$now", nowMs);
         _queueMessage = SqliteOrchestrationStore.PrepareQueueMessage(connection, transaction);
+        // Through the instance's index: an instance has only a few queued messages.
+        _cancelTimer = Prepare(
+            "DELETE FROM NewEvents WHERE InstanceId = $id AND EventType = 'TimerFired' AND json_extract(Payload, '$.timerId') = $timer;",
+            "$id", "$timer");
+        _dropTimers = Prepare("DELETE FROM NewEvents WHERE InstanceId = $id AND EventType = 'TimerFired';", "$id");
     }
 
     /// <summary>Writes one episode; false (and nothing written) when this worker no longer holds the instance's lease.</summary>
@@ -83,6 +90,18 @@ internal sealed class CheckpointWriter : IDisposable
             SqliteOrchestrationStore.Run(_consume, ("$sequence", consumed));
         }
 
+        if (checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            SqliteOrchestrationStore.Run(_dropTimers, ("$id", instance.InstanceId)); // nothing can wait for them now
+        }
+        else
+        {
+            foreach (var timer in checkpoint.CancelledTimers ?? [])
+            {
+                SqliteOrchestrationStore.Run(_cancelTimer, ("$id", instance.InstanceId), ("$timer", timer));
+            }
+        }
+
         foreach (var activity in checkpoint.NewActivities)
         {
             SqliteOrchestrationStore.Run(_scheduleTask, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
@@ -109,6 +128,8 @@ internal sealed class CheckpointWriter : IDisposable
         _consume.Dispose();
         _scheduleTask.Dispose();
         _queueMessage.Dispose();
+        _cancelTimer.Dispose();
+        _dropTimers.Dispose();
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameterNames) =>

@@ -250,6 +250,7 @@ public sealed partial class DurableTaskWorker(
                 var activities = new List<NewActivity>();
                 var children = new List<NewInstance>();
                 var timers = new List<OutgoingMessage>();
+                var cancelled = outcome.CancelledTimers ?? [];
                 foreach (var action in outcome.NewActions)
                 {
                     switch (action)
@@ -257,6 +258,8 @@ public sealed partial class DurableTaskWorker(
                         case ScheduleTaskAction task:
                             activities.Add(new NewActivity(task.Id, task.Name, task.Input));
                             break;
+                        case CreateTimerAction timer when cancelled.Contains(timer.Id):
+                            break; // created and cancelled in this episode: nothing to queue
                         case CreateTimerAction timer:
                             // A timer is one queued message that becomes visible when it fires: any length.
                             timers.Add(new OutgoingMessage(instance.InstanceId, new TimerFiredEvent(timer.FireAt, timer.Id, timer.FireAt), timer.FireAt));
@@ -272,7 +275,7 @@ public sealed partial class DurableTaskWorker(
 
                 return new Checkpoint(
                     suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running, outcome.CustomStatus, null, null,
-                    instance.ExecutionId, history, consumed, activities, children, timers);
+                    instance.ExecutionId, history, consumed, activities, children, timers, CancelledTimers: cancelled);
         }
     }
 

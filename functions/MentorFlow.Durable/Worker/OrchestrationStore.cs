@@ -142,6 +142,10 @@ public sealed record OutgoingMessage(string InstanceId, HistoryEvent Event, Date
 /// <param name="NewInstances">Child instances to create.</param>
 /// <param name="Messages">Messages to queue (timers, results for a parent, a new execution's start).</param>
 /// <param name="NewExecutionInput">The input of the new execution, when <paramref name="ExecutionId"/> changed.</param>
+/// <param name="CancelledTimers">
+/// Ids of timers the orchestrator cancelled: their queued fire messages are removed, so a cancelled timer never wakes
+/// the instance. (A finished instance's queued timers all go.)
+/// </param>
 public sealed record Checkpoint(
     OrchestrationRuntimeStatus Status,
     string? CustomStatus,
@@ -153,7 +157,8 @@ public sealed record Checkpoint(
     IReadOnlyList<NewActivity> NewActivities,
     IReadOnlyList<NewInstance> NewInstances,
     IReadOnlyList<OutgoingMessage> Messages,
-    string? NewExecutionInput = null);
+    string? NewExecutionInput = null,
+    IReadOnlyList<int>? CancelledTimers = null);
 
 /// <summary>Another worker took the instance after this worker's lease expired; its episode is discarded.</summary>
 public sealed class LeaseLostException : Exception
