@@ -41,7 +41,7 @@ public sealed class YearSimulation
         var sessions = new OrchestrationSessionCache(options.Pairings + OrchestrationSessionCache.DefaultCapacity / 10);
         var workers = Enumerable.Range(0, Math.Max(1, options.Workers))
             .Select(i => new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance,
-                new DurableTaskWorkerOptions($"simulation-{i}", MaxBatchSize: 500, Sessions: sessions)))
+                new DurableTaskWorkerOptions($"simulation-{i}", MaxBatchSize: 500, Sessions: sessions, InlineActivities: true)))
             .ToList();
 
         var pairs = Cast(options, settings);

@@ -133,11 +133,11 @@ public sealed partial class DurableTaskWorker(
             history = await store.GetHistoryAsync(instance.InstanceId, cancellationToken);
         }
 
-        return Episode(item, history, session, now);
+        return await EpisodeAsync(item, history, session, now, cancellationToken);
     }
 
-    private (Checkpoint? Checkpoint, OrchestrationSession? Session) Episode(
-        OrchestrationWorkItem item, IReadOnlyList<HistoryEvent> past, OrchestrationSession? session, DateTime now)
+    private async Task<(Checkpoint? Checkpoint, OrchestrationSession? Session)> EpisodeAsync(
+        OrchestrationWorkItem item, IReadOnlyList<HistoryEvent> past, OrchestrationSession? session, DateTime now, CancellationToken cancellationToken)
     {
         var instance = item.Instance;
         var consumed = new List<long>();
@@ -221,7 +221,37 @@ public sealed partial class DurableTaskWorker(
             outcome = _executor.Execute(orchestrator, instance.InstanceId, past, deliver, now, instance.CustomStatus, out session);
         }
 
+        if (_options.InlineActivities && session is not null)
+        {
+            outcome = await RunInlineActivitiesAsync(instance, session, outcome, now, cancellationToken);
+        }
+
         return (ToCheckpoint(instance, outcome, control, consumed, suspended, now), session);
+    }
+
+    // Runs the activity calls the episode made and feeds their results back in, until it asks for none: one checkpoint for all.
+    private async Task<EpisodeOutcome> RunInlineActivitiesAsync(
+        InstanceRecord instance, OrchestrationSession session, EpisodeOutcome outcome, DateTime now, CancellationToken cancellationToken)
+    {
+        while (outcome.Status == OrchestrationRuntimeStatus.Running && outcome.NewActions.OfType<ScheduleTaskAction>().ToList() is { Count: > 0 } calls)
+        {
+            var results = new List<HistoryEvent>(calls.Count);
+            foreach (var call in calls)
+            {
+                var item = new ActivityWorkItem(0, instance.InstanceId, instance.ExecutionId, call.Id, call.Name, call.Input, 1, _options.Id);
+                results.Add(await RunActivityAsync(item, cancellationToken));
+            }
+
+            var next = OrchestrationExecutor.Continue(session, results, now);
+            outcome = next with
+            {
+                NewHistory = [.. outcome.NewHistory, .. next.NewHistory],
+                NewActions = [.. outcome.NewActions.Where(a => a is not ScheduleTaskAction), .. next.NewActions],
+                CancelledTimers = [.. outcome.CancelledTimers ?? [], .. next.CancelledTimers ?? []],
+            };
+        }
+
+        return outcome;
     }
 
     private Checkpoint ToCheckpoint(

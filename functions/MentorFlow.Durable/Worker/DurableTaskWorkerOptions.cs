@@ -10,6 +10,11 @@ namespace MentorFlow.Durable.Worker;
 /// <param name="MaxBatchSize">Instances (or activity calls) leased and checkpointed together in one transaction.</param>
 /// <param name="ExtendedSessions">Keep orchestrators live in memory between episodes instead of replaying them each time.</param>
 /// <param name="Sessions">A session cache to share with other workers in this process; by default each worker has its own.</param>
+/// <param name="InlineActivities">
+/// Run the activity calls an episode makes inside that episode, before its checkpoint (like Temporal's local activities):
+/// no queued call and no second episode for the result. Activities still run at least once, so they must be idempotent;
+/// choose it when they are quick, since the instance's lease is held while they run.
+/// </param>
 public sealed record DurableTaskWorkerOptions(
     string? WorkerId = null,
     TimeSpan? LeaseDuration = null,
@@ -19,7 +24,8 @@ public sealed record DurableTaskWorkerOptions(
     TimeSpan? IdlePollInterval = null,
     int MaxBatchSize = 100,
     bool ExtendedSessions = true,
-    OrchestrationSessionCache? Sessions = null)
+    OrchestrationSessionCache? Sessions = null,
+    bool InlineActivities = false)
 {
     internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
