@@ -10,6 +10,8 @@ public static class DurableJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        // Absent reads back as null, and a year's events and status are mostly empty fields: less to write, store and parse.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>Serializes a payload; null stays null.</summary>
