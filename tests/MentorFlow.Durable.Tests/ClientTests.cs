@@ -27,6 +27,35 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task Many_instances_start_in_one_go_or_none_when_one_is_refused()
+    {
+        using var engine = new Engine(Registry());
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "!", new StartOrchestrationOptions("running"));
+        await engine.RunAsync();
+
+        var refused = await Assert.ThrowsAsync<ArgumentNullException>(() => engine.Client.ScheduleNewOrchestrationInstancesAsync(
+            [new NewOrchestration("Echo", "?", new StartOrchestrationOptions("c")), new NewOrchestration("NeedsNumber")]));
+        Assert.Equal("input", refused.ParamName);
+        Assert.Null(await engine.Client.GetInstanceAsync("c"));
+
+        var ids = await engine.Client.ScheduleNewOrchestrationInstancesAsync(
+        [
+            new NewOrchestration("Echo", "?", new StartOrchestrationOptions("c")),
+            new NewOrchestration("NeedsNumber", 7),
+            new NewOrchestration("Echo", "again", new StartOrchestrationOptions("running")),
+        ]);
+        await engine.RunAsync();
+
+        Assert.Equal("c", ids[0]);
+        Assert.Equal("running", ids[2]);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync("c")).RuntimeStatus);
+        Assert.Equal(7, (await engine.InstanceAsync(ids[1])).ReadOutputAs<int>());
+        await engine.Client.RaiseEventAsync("running", "Go", "still");
+        await engine.RunAsync();
+        Assert.Equal("still!", (await engine.InstanceAsync("running")).ReadOutputAs<string>()); // the running one kept its input
+    }
+
+    [Fact]
     public async Task Starting_an_id_that_is_already_running_does_not_start_a_second_one()
     {
         using var engine = new Engine(Registry());

@@ -53,11 +53,12 @@ public sealed class YearSimulation
         {
             cancellationToken.ThrowIfCancellationRequested();
             clock.MoveTo(At(day, 11)); // people act in the morning, before the midday step
-            var starting = pairs.Where(p => p.Subject.StartsOn == day).ToList();
-            foreach (var pair in starting)
+            var starting = pairs.Where(p => p.Subject.StartsOn == day)
+                .Select(p => new NewOrchestration(PairingYearOrchestrator.Name, new PairingYearInput(p.Subject, settings), new StartOrchestrationOptions(p.Subject.PairingId)))
+                .ToList();
+            if (starting.Count > 0)
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(PairingYearOrchestrator.Name,
-                    new PairingYearInput(pair.Subject, settings), new StartOrchestrationOptions(pair.Subject.PairingId), cancellationToken);
+                await client.ScheduleNewOrchestrationInstancesAsync(starting, cancellationToken);
             }
 
             var raised = pairs.Where(p => p.Subject.StartsOn < day)

@@ -20,8 +20,28 @@ public sealed class DurableTaskClient(IOrchestrationStore store, DurableTaskRegi
     /// instance with that id is replaced.
     /// </summary>
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(
-        string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
+        string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await ScheduleNewOrchestrationInstancesAsync([new NewOrchestration(orchestratorName, input, options)], cancellationToken))[0];
+
+    /// <summary>
+    /// Schedules many new instances in one transaction, all or none when one is refused, and returns their ids in order;
+    /// each as <see cref="ScheduleNewOrchestrationInstanceAsync"/> would.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScheduleNewOrchestrationInstancesAsync(IReadOnlyList<NewOrchestration> orchestrations, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(orchestrations);
+        var now = Now();
+        var instances = orchestrations.Select(o => ToNewInstance(o, now)).ToList();
+        await store.TryCreateInstancesAsync(instances, now, cancellationToken);
+        return [.. instances.Select(i => i.InstanceId)];
+    }
+
+    // Checks one start as the caller gave it and makes it the store's record. The exceptions name the parameters of
+    // ScheduleNewOrchestrationInstanceAsync, which is how callers of either method know what they got wrong.
+#pragma warning disable CA2208
+    private NewInstance ToNewInstance(NewOrchestration orchestration, DateTime now)
+    {
+        var (orchestratorName, input, options) = orchestration;
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName);
         var version = options?.Version ?? registry.NewestVersion(orchestratorName)
             ?? throw new ArgumentException($"No orchestrator named '{orchestratorName}' is registered.", nameof(orchestratorName));
@@ -35,11 +55,10 @@ public sealed class DurableTaskClient(IOrchestrationStore store, DurableTaskRegi
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         ValidateInstanceId(instanceId);
         var serialized = SerializePayload(input, nameof(input));
-        var now = Now();
         var startAt = options?.StartAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : now;
-        await store.TryCreateInstanceAsync(new NewInstance(instanceId, orchestratorName, version, serialized, startAt), now, cancellationToken);
-        return instanceId;
+        return new NewInstance(instanceId, orchestratorName, version, serialized, startAt);
     }
+#pragma warning restore CA2208
 
     /// <summary>
     /// Sends the external event <paramref name="eventName"/> to an instance. It is stored durably and

@@ -6,6 +6,12 @@ namespace MentorFlow.Durable;
 /// <param name="Version">The orchestrator version to run; the newest registered when null.</param>
 public sealed record StartOrchestrationOptions(string? InstanceId = null, DateTime? StartAt = null, string? Version = null);
 
+/// <summary>One instance to start, for <see cref="DurableTaskClient.ScheduleNewOrchestrationInstancesAsync"/>.</summary>
+/// <param name="OrchestratorName">The registered orchestrator.</param>
+/// <param name="Input">Its input.</param>
+/// <param name="Options">Its id, start time and version.</param>
+public sealed record NewOrchestration(string OrchestratorName, object? Input = null, StartOrchestrationOptions? Options = null);
+
 /// <summary>Limits the client enforces on what it is given.</summary>
 /// <param name="MaxPayloadBytes">Largest serialized input or event payload, in UTF-8 bytes.</param>
 /// <param name="MaxInstanceIdLength">Longest instance id.</param>

@@ -49,15 +49,15 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<bool>> TryCreateInstancesAsync(IReadOnlyList<NewInstance> instances, DateTime now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(instances);
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var created = CreateInstance(connection, transaction, instance, now);
+        var created = instances.Select(instance => CreateInstance(connection, transaction, instance, now)).ToList();
         transaction.Commit();
-        return Task.FromResult(created);
+        return Task.FromResult<IReadOnlyList<bool>>(created);
     }
 
     /// <inheritdoc/>

@@ -8,8 +8,11 @@ namespace MentorFlow.Durable.Worker;
 /// </summary>
 public interface IOrchestrationStore
 {
-    /// <summary>Creates the instance with its ExecutionStarted message; false when a non-finished instance with that id exists.</summary>
-    Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the instances, each with its ExecutionStarted message, in one transaction; for each, in order, false when
+    /// a non-finished instance with that id exists (it is left as it is).
+    /// </summary>
+    Task<IReadOnlyList<bool>> TryCreateInstancesAsync(IReadOnlyList<NewInstance> instances, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Queues a message for an instance, visible from <paramref name="visibleAt"/>; false when no such instance exists.</summary>
     Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken);

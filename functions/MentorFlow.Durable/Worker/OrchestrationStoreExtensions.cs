@@ -5,6 +5,13 @@ namespace MentorFlow.Durable.Worker;
 /// <summary>One-item forms of the store's batch operations.</summary>
 public static class OrchestrationStoreExtensions
 {
+    /// <summary>Creates the instance with its ExecutionStarted message; false when a non-finished instance with that id exists.</summary>
+    public static async Task<bool> TryCreateInstanceAsync(this IOrchestrationStore store, NewInstance instance, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return (await store.TryCreateInstancesAsync([instance], now, cancellationToken))[0];
+    }
+
     /// <summary>Leases the next instance that has visible messages, or returns null.</summary>
     public static async Task<OrchestrationWorkItem?> TryLockOrchestrationAsync(
         this IOrchestrationStore store, string workerId, DateTime now, TimeSpan lease, CancellationToken cancellationToken)

@@ -32,7 +32,8 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
         return lost;
     }
 
-    public Task<bool> TryCreateInstanceAsync(NewInstance instance, DateTime now, CancellationToken cancellationToken) => inner.TryCreateInstanceAsync(instance, now, cancellationToken);
+    public Task<IReadOnlyList<bool>> TryCreateInstancesAsync(IReadOnlyList<NewInstance> instances, DateTime now, CancellationToken cancellationToken) =>
+        inner.TryCreateInstancesAsync(instances, now, cancellationToken);
 
     public Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken) =>
         inner.EnqueueMessageAsync(instanceId, message, visibleAt, cancellationToken);
