@@ -1,5 +1,3 @@
-using System.Text.Json;
-using MentorFlow.Durable.History;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
 
@@ -53,13 +51,13 @@ internal sealed class CheckpointWriter : IDisposable
     }
 
     /// <summary>Writes one episode; false (and nothing written) when this worker no longer holds the instance's lease.</summary>
-    public bool Write(OrchestrationWorkItem workItem, Checkpoint checkpoint)
+    public bool Write(OrchestrationWorkItem workItem, Checkpoint checkpoint, CheckpointPayloads payloads)
     {
         var instance = workItem.Instance;
         var newExecution = checkpoint.ExecutionId != instance.ExecutionId;
         var updated = SqliteOrchestrationStore.Run(_updateInstance,
             ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
-            ("$failure", checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options)),
+            ("$failure", payloads.Failure),
             ("$execution", checkpoint.ExecutionId),
             ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
         if (updated != 1)
@@ -79,10 +77,10 @@ internal sealed class CheckpointWriter : IDisposable
         }
 
         var sequence = newExecution ? 0 : workItem.HistoryLength;
-        foreach (var historyEvent in checkpoint.NewHistory)
+        for (var i = 0; i < checkpoint.NewHistory.Count; i++)
         {
             SqliteOrchestrationStore.Run(_appendHistory, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
-                ("$sequence", sequence++), ("$type", historyEvent.EventType), ("$payload", DurableJson.SerializeEvent(historyEvent)));
+                ("$sequence", sequence++), ("$type", checkpoint.NewHistory[i].EventType), ("$payload", payloads.History[i]));
         }
 
         foreach (var consumed in checkpoint.ConsumedMessages)
@@ -113,9 +111,9 @@ internal sealed class CheckpointWriter : IDisposable
             SqliteOrchestrationStore.CreateInstance(_connection, _transaction, child, _now);
         }
 
-        foreach (var message in checkpoint.Messages)
+        for (var i = 0; i < checkpoint.Messages.Count; i++)
         {
-            SqliteOrchestrationStore.QueueMessage(_queueMessage, message);
+            SqliteOrchestrationStore.QueueMessage(_queueMessage, checkpoint.Messages[i], payloads.Messages[i]);
         }
 
         return true;

@@ -74,11 +74,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var payloads = messages.Select(message => DurableJson.SerializeEvent(message.Event)).ToList(); // before the lock: the other worker writes meanwhile
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var queue = PrepareQueueMessage(connection, transaction);
-        var missing = messages.Where(message => !QueueMessage(queue, message)).Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        var missing = messages.Where((message, i) => !QueueMessage(queue, message, payloads[i]))
+            .Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
             transaction.Commit();
@@ -175,13 +177,16 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             return Task.FromResult<IReadOnlyList<string>>(lost);
         }
 
+        // JSON before the lock, so the other worker's writes and this serialization share the two cores.
+        var payloads = episodes.Select(episode => CheckpointPayloads.Of(episode.Checkpoint)).ToList();
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using var writer = new CheckpointWriter(connection, transaction, now);
-        foreach (var (workItem, checkpoint) in episodes)
+        for (var i = 0; i < episodes.Count; i++)
         {
-            if (!writer.Write(workItem, checkpoint))
+            var (workItem, checkpoint) = episodes[i];
+            if (!writer.Write(workItem, checkpoint, payloads[i]))
             {
                 lost.Add(workItem.Instance.InstanceId);
             }
@@ -401,9 +406,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             """, ("$id", null), ("$visibleAt", null), ("$type", null), ("$payload", null));
 
     /// <summary>Queues <paramref name="message"/> with a command from <see cref="PrepareQueueMessage"/>; false when its instance does not exist.</summary>
-    internal static bool QueueMessage(SqliteCommand queue, OutgoingMessage message) =>
+    internal static bool QueueMessage(SqliteCommand queue, OutgoingMessage message, string? payload = null) =>
         Run(queue, ("$id", message.InstanceId), ("$visibleAt", Ms(message.VisibleAt)), ("$type", message.Event.EventType),
-            ("$payload", DurableJson.SerializeEvent(message.Event))) == 1;
+            ("$payload", payload ?? DurableJson.SerializeEvent(message.Event))) == 1;
 
     private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
     {
