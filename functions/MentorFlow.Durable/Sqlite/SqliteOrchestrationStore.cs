@@ -94,6 +94,42 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        var leased = Lease(workerId, now, lease, maxCount, knownHistories);
+        // Messages are parsed after the lock is released, so the other worker can write meanwhile.
+        var items = new List<OrchestrationWorkItem>(leased.Count);
+        var unreadable = new List<(string InstanceId, Exception Error)>();
+        foreach (var (item, rawMessages) in leased)
+        {
+            try
+            {
+                items.Add(item with { Messages = [.. rawMessages.Select(m => new QueuedMessage(m.SequenceNumber, DurableJson.DeserializeEvent(m.Payload)))] });
+            }
+            catch (Exception ex) when (ex is JsonException or NotSupportedException)
+            {
+                unreadable.Add((item.Instance.InstanceId, ex));
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
+            using var writing = _writeLock.EnterScope();
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            foreach (var (instanceId, error) in unreadable)
+            {
+                HoldBackUnreadable(connection, transaction, instanceId, error);
+            }
+
+            transaction.Commit();
+        }
+
+        return Task.FromResult<IReadOnlyList<OrchestrationWorkItem>>(items);
+    }
+
+    // Takes the leases and reads what the episodes need, in one transaction; the messages stay unparsed.
+    private List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)> Lease(
+        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories)
+    {
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -119,7 +155,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
         }
 
-        var items = new List<OrchestrationWorkItem>(instanceIds.Count);
+        var items = new List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)>(instanceIds.Count);
         using var takeLease = Command(connection, transaction, """
             UPDATE Instances SET LockedBy = $worker, LockExpiration = $expires, DispatchAttempts = DispatchAttempts + 1
             WHERE InstanceId = $id;
@@ -139,33 +175,36 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             try
             {
                 readMessages.Parameters["$id"].Value = instanceId;
-                var messages = ReadMessages(readMessages);
+                var messages = ReadRawMessages(readMessages);
                 // A finished instance only has its late messages consumed: its history is never needed.
                 if ((knownHistories is not null || instance.IsFinished) && HistoryLength(historyLength, instance) is var length
                     && (instance.IsFinished || knownHistories!.Holds(instanceId, instance.ExecutionId, length)))
                 {
-                    items.Add(new OrchestrationWorkItem(instance, [], messages, workerId, length));
+                    items.Add((new OrchestrationWorkItem(instance, [], [], workerId, length), messages));
                 }
                 else
                 {
-                    items.Add(new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), messages, workerId));
+                    items.Add((new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), [], workerId), messages));
                 }
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException)
             {
-                // Rows this engine cannot read (e.g. written by a newer one) must not block every other instance.
-                Execute(connection, transaction, """
-                    UPDATE Instances SET LockedBy = NULL, LastDispatchError = $error, WaitingReason = $waiting WHERE InstanceId = $id;
-                    """,
-                    ("$id", instanceId), ("$error", $"{ex.GetType().FullName}: {ex.Message}"),
-                    ("$waiting", "Its history or queued messages cannot be read by this worker (written by a newer MentorFlow, or damaged); " +
-                        "deploy the newer version, or purge the instance. It is retried when its lease expires."));
+                HoldBackUnreadable(connection, transaction, instanceId, ex);
             }
         }
 
         transaction.Commit();
-        return Task.FromResult<IReadOnlyList<OrchestrationWorkItem>>(items);
+        return items;
     }
+
+    // Rows this engine cannot read (e.g. written by a newer one) must not block every other instance.
+    private static void HoldBackUnreadable(SqliteConnection connection, SqliteTransaction transaction, string instanceId, Exception error) =>
+        Execute(connection, transaction, """
+            UPDATE Instances SET LockedBy = NULL, LastDispatchError = $error, WaitingReason = $waiting WHERE InstanceId = $id;
+            """,
+            ("$id", instanceId), ("$error", $"{error.GetType().FullName}: {error.Message}"),
+            ("$waiting", "Its history or queued messages cannot be read by this worker (written by a newer MentorFlow, or damaged); " +
+                "deploy the newer version, or purge the instance. It is retried when its lease expires."));
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken)
@@ -480,13 +519,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return Convert.ToInt32(historyLength.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static List<QueuedMessage> ReadMessages(SqliteCommand readMessages)
+    private static List<(long SequenceNumber, string Payload)> ReadRawMessages(SqliteCommand readMessages)
     {
         using var reader = readMessages.ExecuteReader();
-        var messages = new List<QueuedMessage>();
+        var messages = new List<(long, string)>();
         while (reader.Read())
         {
-            messages.Add(new QueuedMessage(reader.GetInt64(0), DurableJson.DeserializeEvent(reader.GetString(1))));
+            messages.Add((reader.GetInt64(0), reader.GetString(1)));
         }
 
         return messages;
