@@ -19,18 +19,29 @@ internal static class SheetLayout
         }
 
         var r = 2;
+        var dates = new bool[headers.Count];
         foreach (var row in rows)
         {
             for (var c = 0; c < headers.Count; c++)
             {
-                Set(sheet.Cell(r, c + 1), row[c], headers[c].Format);
+                dates[c] |= Set(sheet.Cell(r, c + 1), row[c]);
             }
 
             r++;
         }
 
         // A table needs a data row; an empty year gets one empty row.
-        var range = sheet.Range(1, 1, Math.Max(2, r - 1), headers.Count);
+        var lastRow = Math.Max(2, r - 1);
+        for (var c = 0; c < headers.Count; c++)
+        {
+            // One style for the column's data, not one per cell: ClosedXML's per-cell styles are most of a workbook's time.
+            if ((headers[c].Format ?? (dates[c] ? "yyyy-mm-dd" : null)) is { } format)
+            {
+                sheet.Range(2, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
+            }
+        }
+
+        var range = sheet.Range(1, 1, lastRow, headers.Count);
         var table = range.CreateTable(tableName);
         table.Theme = XLTableTheme.TableStyleMedium2;
         sheet.SheetView.FreezeRows(1);
@@ -40,34 +51,28 @@ internal static class SheetLayout
         return sheet;
     }
 
-    /// <summary>Puts a value in a cell with its number or date format; null stays empty.</summary>
-    public static void Set(IXLCell cell, object? value, string? format)
+    /// <summary>Puts a value in a cell (its format is the column's); null stays empty. True when the value is a date.</summary>
+    private static bool Set(IXLCell cell, object? value)
     {
         switch (value)
         {
             case null:
-                return;
+                return false;
             case DateOnly date:
                 cell.Value = date.ToDateTime(TimeOnly.MinValue);
-                cell.Style.DateFormat.Format = format ?? "yyyy-mm-dd";
-                return;
+                return true;
             case decimal number:
                 cell.Value = number;
-                break;
+                return false;
             case int number:
                 cell.Value = number;
-                break;
+                return false;
             case bool flag:
                 cell.Value = flag ? "yes" : "no";
-                return;
+                return false;
             default:
                 cell.Value = value.ToString();
-                return;
-        }
-
-        if (format is not null)
-        {
-            cell.Style.NumberFormat.Format = format;
+                return false;
         }
     }
 }

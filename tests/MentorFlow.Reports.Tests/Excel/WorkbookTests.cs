@@ -32,6 +32,12 @@ public sealed class WorkbookTests
         var firstWeek = workbook.Worksheet("Meetings by week").Cell(2, 1);
         Assert.Equal(new DateTime(2026, 9, 7), firstWeek.GetDateTime());
         Assert.Equal(10, workbook.Worksheet("Meetings by week").Cell(2, 2).GetValue<int>());
+        // Dates and figures carry their Excel formats, on every data row.
+        Assert.Equal("yyyy-mm-dd", firstWeek.Style.NumberFormat.Format);
+        var pairings = workbook.Worksheet("Pairings");
+        Assert.All(Enumerable.Range(2, 10), r => Assert.Equal("yyyy-mm-dd", pairings.Cell(r, 7).Style.NumberFormat.Format));
+        Assert.All(Enumerable.Range(2, 10), r => Assert.Equal("0.0", pairings.Cell(r, 9).Style.NumberFormat.Format));
+        Assert.Equal("$#,##0.00", workbook.Worksheet("Mentors").Cell(3, 6).Style.NumberFormat.Format);
         Assert.All(workbook.Worksheets, sheet => Assert.Equal(1, sheet.SheetView.SplitRow));
         Assert.Contains("State university", summary.CellsUsed().Select(c => c.GetString()));
     }
