@@ -26,6 +26,7 @@ public sealed class ActionPlanFormTests
 
         // The wrong commitment is named beside its field, and everything typed is still there.
         Assert.Equal("Commitment 2 must start with 'We will'.", await mentor.InnerTextAsync("#commitment-1-error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         Assert.Equal("I will come prepared.", await mentor.InputValueAsync("#Form_Commitments_1__Text"));
         Assert.Equal("Room 12", await mentor.InputValueAsync("#Form_MeetingPlace"));
         Assert.Equal("Goal 3", await mentor.InputValueAsync("#Form_Goals_2__Goal"));
@@ -39,6 +40,7 @@ public sealed class ActionPlanFormTests
         await mentee.FillAsync("#Form_SignatureName", "Someone Else");
         await mentee.ClickAsync("button[type=submit]");
         Assert.Contains("Type your full name as it appears here, Sam Okafor", await mentee.InnerTextAsync("#signature-error"), StringComparison.Ordinal);
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentee));
         await mentee.FillAsync("#Form_SignatureName", "sam okafor");
         await mentee.ClickAsync("button[type=submit]");
         Assert.Contains("Already submitted", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);

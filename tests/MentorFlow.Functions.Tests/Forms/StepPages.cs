@@ -29,6 +29,23 @@ internal static class StepPages
         await page.FillAsync("#Form_SignatureName", "Maria Alvarez");
     }
 
+    /// <summary>
+    /// The page works on a phone: nothing is wider than the 360 px screen, and every field a person fills has a label
+    /// (a label for it, one around it, or an aria-label). Returns what is wrong, empty when nothing is.
+    /// </summary>
+    public static Task<string[]> PhoneProblemsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const problems = [];
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`);
+            for (const field of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+                const labelled = (field.id && document.querySelector(`label[for="${field.id}"]`)) || field.closest('label') || field.getAttribute('aria-label');
+                if (!labelled) problems.push(`${field.name || field.id} has no label`);
+            }
+            return problems;
+        }
+        """);
+
     /// <summary>HR starts the usual pairing; the engine sends the action plan invites.</summary>
     public static async Task<string> StartPairingAsync(RunningApp app)
     {

@@ -29,6 +29,7 @@ public sealed class WeeklyLoopFormTests
         await mentor.ClickAsync("button[type=submit]");
         Assert.Equal("Give the start time as hours and minutes, e.g. 15:30.", await mentor.InnerTextAsync("#start-error"));
         Assert.Equal("Give the length in whole minutes, e.g. 45.", await mentor.InnerTextAsync("#minutes-error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         Assert.Equal("Room 12", await mentor.InputValueAsync("#Schedule_Place"));
         Assert.Equal("Thursday", await mentor.InputValueAsync("#Schedule_Weekday"));
         await mentor.FillAsync("#Schedule_StartTime", "15:30");
@@ -52,6 +53,7 @@ public sealed class WeeklyLoopFormTests
         await mentor.FillAsync("#Log_PrivateNotes", $"Talked about a hard parent call. {Secret}");
         await mentor.ClickAsync("button[type=submit]");
         Assert.Equal("Minutes must be between 1 and 600.", await mentor.InnerTextAsync("#log-minutes-error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         Assert.Contains(Secret, await mentor.InputValueAsync("#Log_PrivateNotes"), StringComparison.Ordinal);
         await mentor.FillAsync("#Log_Minutes", "50");
         await mentor.ClickAsync("button[type=submit]");
@@ -64,6 +66,7 @@ public sealed class WeeklyLoopFormTests
         Assert.Contains(Secret, await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         await mentee.ClickAsync("button[type=submit]");
         Assert.Equal("Choose Confirm or Dispute for this meeting.", await mentee.InnerTextAsync("fieldset .error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentee));
         await mentee.CheckAsync("input[type=radio][value=Confirmed]");
         await mentee.ClickAsync("button[type=submit]");
         Assert.Contains("1 confirmed, 0 disputed", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);

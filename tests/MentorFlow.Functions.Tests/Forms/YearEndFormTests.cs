@@ -23,6 +23,7 @@ public sealed class YearEndFormTests
         await mentor.CheckAsync("input[name='Midyear.Progress[2]'][value='2']");
         await mentor.ClickAsync("button[type=submit]");
         Assert.Equal("Progress on goal 2 must be 1 to 4.", await mentor.InnerTextAsync("#goal-1-progress-error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         Assert.True(await mentor.IsCheckedAsync("input[name='Midyear.Progress[0]'][value='3']"));
         await mentor.CheckAsync("input[name='Midyear.Progress[1]'][value='4']");
         await mentor.ClickAsync("button[type=submit]");
@@ -40,6 +41,7 @@ public sealed class YearEndFormTests
         await mentor.FillAsync("#Observation_SubstituteHours", "20");
         await mentor.ClickAsync("button[type=submit]");
         Assert.Contains("Only 14 substitute hour(s) are left", await mentor.InnerTextAsync("#sub-error"), StringComparison.Ordinal);
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         Assert.Equal("Questioning strategies", await mentor.InputValueAsync("#Observation_Focus"));
         await mentor.FillAsync("#Observation_SubstituteHours", "3");
         await mentor.ClickAsync("button[type=submit]");
@@ -53,6 +55,7 @@ public sealed class YearEndFormTests
         await mentor.FillAsync("#SignOffForm_SignedName", "Maria Alvarez");
         await mentor.ClickAsync("button[type=submit]");
         Assert.Equal("Rate your satisfaction from 1 to 5.", await mentor.InnerTextAsync("#satisfaction-error"));
+        Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         await mentor.CheckAsync("input[name='SignOffForm.Satisfaction'][value='5']");
         await mentor.ClickAsync("button[type=submit]");
         Assert.Contains("Your sign-off is in", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
