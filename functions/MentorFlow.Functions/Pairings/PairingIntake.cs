@@ -66,10 +66,7 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
         }
 
         var saved = await records.AddAsync(accepted, cancellationToken);
-        foreach (var (record, _) in saved)
-        {
-            await EnsureYearStartedAsync(record, now, cancellationToken);
-        }
+        await EnsureYearsStartedAsync([.. saved.Select(s => s.Record)], now, cancellationToken);
 
         return (new StartedPairings(saved), []);
     }
@@ -103,22 +100,34 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
         return (errors.Count == 0 ? new PairingRecord(pairing, mentor, mentee, start.IdempotencyKey, now) : null, errors);
     }
 
-    // Also for a pairing that existed: a crash between saving it and starting its year must not leave it without one.
-    private async Task EnsureYearStartedAsync(PairingRecord record, DateTime now, CancellationToken cancellationToken)
+    // Also for pairings that existed: a crash between saving them and starting their years must not leave any without
+    // one. The years that start, start in one transaction.
+    private async Task EnsureYearsStartedAsync(IReadOnlyList<PairingRecord> records, DateTime now, CancellationToken cancellationToken)
     {
-        var pairing = record.Pairing;
-        if (await engine.GetInstanceAsync(pairing.PairingId, cancellationToken) is not null)
+        var starts = new List<NewOrchestration>(records.Count);
+        foreach (var record in records)
         {
-            return;
+            if (await engine.GetInstanceAsync(record.Pairing.PairingId, cancellationToken) is null)
+            {
+                starts.Add(YearStart(record, now));
+            }
         }
 
+        if (starts.Count > 0)
+        {
+            await engine.ScheduleNewOrchestrationInstancesAsync(starts, cancellationToken);
+        }
+    }
+
+    private NewOrchestration YearStart(PairingRecord record, DateTime now)
+    {
+        var pairing = record.Pairing;
         var settings = districts.Find(pairing.DistrictId)!;
         var subject = new PairingYearSubject(pairing.PairingId, pairing.Term, pairing.StartsOn,
             new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email),
             new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email));
         // A pairing hired for a later day starts that day, at the hour the year's steps run.
         DateTime? startsAt = pairing.StartsOn > DateOnly.FromDateTime(now) ? pairing.StartsOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) : null;
-        await engine.ScheduleNewOrchestrationInstanceAsync(PairingYearOrchestrator.Name, new PairingYearInput(subject, settings),
-            new StartOrchestrationOptions(pairing.PairingId, startsAt), cancellationToken);
+        return new NewOrchestration(PairingYearOrchestrator.Name, new PairingYearInput(subject, settings), new StartOrchestrationOptions(pairing.PairingId, startsAt));
     }
 }
