@@ -34,6 +34,52 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
+    public async Task An_instance_waiting_in_a_database_with_one_history_row_per_event_goes_on_after_the_upgrade()
+    {
+        var registry = new DurableTaskRegistry().AddOrchestratorFunc<string, string>("Wait", async (context, input) =>
+        {
+            var first = await context.WaitForExternalEvent<string>("Go");
+            await context.CreateTimer(context.CurrentUtcDateTime.AddMinutes(1), CancellationToken.None);
+            return $"{input}, {first}, {await context.WaitForExternalEvent<string>("Go")}";
+        });
+        using var engine = new Engine(registry);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Wait", "started");
+        await engine.RunAsync();
+        await engine.Client.RaiseEventAsync(id, "Go", "one");
+        await engine.RunAsync();
+        var before = await engine.Store.GetHistoryAsync(id, CancellationToken.None);
+
+        // Back to schema 2's shape: the same events, one row each.
+        using (var connection = new SqliteConnection($"Data Source={engine.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE History (InstanceId TEXT NOT NULL, ExecutionId TEXT NOT NULL, SequenceNumber INTEGER NOT NULL,
+                    EventType TEXT NOT NULL, Payload TEXT NOT NULL, PRIMARY KEY (InstanceId, ExecutionId, SequenceNumber));
+                INSERT INTO History SELECT h.InstanceId, h.ExecutionId, h.FirstSequence + e.key, e.value ->> 'type', e.value
+                FROM HistoryEpisodes h, json_each(h.Events) e;
+                DROP TABLE HistoryEpisodes;
+                DELETE FROM SchemaVersions WHERE Version > 2;
+                """;
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT COUNT(*) FROM History;";
+            Assert.Equal((long)before.Count, command.ExecuteScalar());
+        }
+
+        var upgraded = new SqliteOrchestrationStore(engine.DatabasePath);
+        Assert.Equal(before, await upgraded.GetHistoryAsync(id, CancellationToken.None));
+        var client = new DurableTaskClient(upgraded, registry, engine.Clock);
+        engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        await client.RaiseEventAsync(id, "Go", "two");
+        // A fresh worker has no live session: it replays the migrated history.
+        await new Worker.DurableTaskWorker(upgraded, registry, engine.Clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .ProcessAllDueAsync();
+
+        Assert.Equal("started, one, two", (await client.GetInstanceAsync(id))!.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public void A_database_from_a_newer_engine_is_refused_with_what_to_do()
     {
         using var engine = new Engine(new DurableTaskRegistry());

@@ -35,6 +35,12 @@ public static class DurableJson
     /// <summary>Writes one history event.</summary>
     public static string SerializeEvent(HistoryEvent historyEvent) => JsonSerializer.Serialize(historyEvent, Options);
 
+    /// <summary>Reads a JSON array of history events, in order.</summary>
+    public static IReadOnlyList<HistoryEvent> DeserializeEvents(string json) =>
+        JsonSerializer.Deserialize<List<HistoryEvent>>(json, Options) is { } events && !events.Contains(null!)
+            ? events
+            : throw new JsonException("A history episode was empty or held an empty event.");
+
     /// <summary>Reads one history event.</summary>
     public static HistoryEvent DeserializeEvent(string json) =>
         JsonSerializer.Deserialize<HistoryEvent>(json, Options) ?? throw new JsonException("A history event was empty.");

@@ -4,8 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace MentorFlow.Durable.Sqlite;
 
 /// <summary>
-/// Writes episodes' checkpoints inside one open transaction, reusing prepared statements so a batch of
-/// many instances costs one commit and little parsing.
+/// Writes a batch of episodes' checkpoints inside one open transaction. Each instance row is updated as its episode
+/// is written (that is where a lost lease shows); the rows every episode adds or removes — consumed and cancelled
+/// messages, queued messages — are gathered and written by <see cref="Flush"/> in a few statements for the
+/// whole batch.
 /// </summary>
 internal sealed class CheckpointWriter : IDisposable
 {
@@ -13,41 +15,28 @@ internal sealed class CheckpointWriter : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly DateTime _now;
     private readonly SqliteCommand _updateInstance;
-    private readonly SqliteCommand _appendHistory;
-    private readonly SqliteCommand _consume;
-    private readonly SqliteCommand _scheduleTask;
-    private readonly SqliteCommand _queueMessage;
-    private readonly SqliteCommand _cancelTimer;
-    private readonly SqliteCommand _dropTimers;
+    private readonly SqliteCommand _appendEpisode;
+    private readonly List<long> _consumed = [];
+    private readonly List<string> _finished = [];
+    private readonly JsonRows _cancelledTimers = JsonRows.Start();
+    private readonly JsonRows _messages = JsonRows.Start();
 
     public CheckpointWriter(SqliteConnection connection, SqliteTransaction transaction, DateTime now)
     {
         _connection = connection;
         _transaction = transaction;
         _now = now;
-        var nowMs = SqliteOrchestrationStore.Ms(now);
-        _updateInstance = Prepare("""
+        _updateInstance = SqliteOrchestrationStore.Command(connection, transaction, """
             UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
                 ExecutionId = $execution, LastUpdatedAt = $now,
                 LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
             WHERE InstanceId = $id AND LockedBy = $worker;
-            """, "$status", "$custom", "$output", "$failure", "$execution", "$id", "$worker");
-        _updateInstance.Parameters.AddWithValue("$now", nowMs);
-        _appendHistory = Prepare(
-            "INSERT INTO History (InstanceId, ExecutionId, SequenceNumber, EventType, Payload) VALUES ($id, $execution, $sequence, $type, $payload);",
-            "$id", "$execution", "$sequence", "$type", "$payload");
-        _consume = Prepare("DELETE FROM NewEvents WHERE SequenceNumber = $sequence;", "$sequence");
-        _scheduleTask = Prepare("""
-            INSERT INTO NewTasks (InstanceId, ExecutionId, TaskId, Name, Input, VisibleAt)
-            VALUES ($id, $execution, $task, $name, $input, $now);
-            """, "$id", "$execution", "$task", "$name", "$input");
-        _scheduleTask.Parameters.AddWithValue("$now", nowMs);
-        _queueMessage = SqliteOrchestrationStore.PrepareQueueMessage(connection, transaction);
-        // Through the instance's index: an instance has only a few queued messages.
-        _cancelTimer = Prepare(
-            "DELETE FROM NewEvents WHERE InstanceId = $id AND EventType = 'TimerFired' AND json_extract(Payload, '$.timerId') = $timer;",
-            "$id", "$timer");
-        _dropTimers = Prepare("DELETE FROM NewEvents WHERE InstanceId = $id AND EventType = 'TimerFired';", "$id");
+            """,
+            ("$status", null), ("$custom", null), ("$output", null), ("$failure", null), ("$execution", null), ("$id", null), ("$worker", null),
+            ("$now", SqliteOrchestrationStore.Ms(now)));
+        _appendEpisode = SqliteOrchestrationStore.Command(connection, transaction, """
+            INSERT INTO HistoryEpisodes (InstanceId, ExecutionId, FirstSequence, NextSequence, Events) VALUES ($id, $execution, $first, $next, $events);
+            """, ("$id", null), ("$execution", null), ("$first", null), ("$next", null), ("$events", null));
     }
 
     /// <summary>Writes one episode; false (and nothing written) when this worker no longer holds the instance's lease.</summary>
@@ -68,7 +57,7 @@ internal sealed class CheckpointWriter : IDisposable
         if (newExecution)
         {
             // A new execution starts clean: old history, its pending calls and their late results go.
-            Execute("DELETE FROM History WHERE InstanceId = $id;", instance.InstanceId);
+            Execute("DELETE FROM HistoryEpisodes WHERE InstanceId = $id;", instance.InstanceId);
             SqliteOrchestrationStore.Execute(_connection, _transaction, "INSERT OR REPLACE INTO InstanceInputs (InstanceId, Input) VALUES ($id, $input);",
                 ("$id", instance.InstanceId), ("$input", checkpoint.NewExecutionInput));
             Execute("DELETE FROM NewTasks WHERE InstanceId = $id;", instance.InstanceId);
@@ -76,34 +65,33 @@ internal sealed class CheckpointWriter : IDisposable
                 instance.InstanceId);
         }
 
-        var sequence = newExecution ? 0 : workItem.HistoryLength;
-        for (var i = 0; i < checkpoint.NewHistory.Count; i++)
+        if (checkpoint.NewHistory.Count > 0)
         {
-            SqliteOrchestrationStore.Run(_appendHistory, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
-                ("$sequence", sequence++), ("$type", checkpoint.NewHistory[i].EventType), ("$payload", payloads.History[i]));
+            var first = newExecution ? 0 : workItem.HistoryLength;
+            SqliteOrchestrationStore.Run(_appendEpisode, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
+                ("$first", first), ("$next", first + checkpoint.NewHistory.Count), ("$events", payloads.History));
         }
 
-        foreach (var consumed in checkpoint.ConsumedMessages)
-        {
-            SqliteOrchestrationStore.Run(_consume, ("$sequence", consumed));
-        }
-
+        _consumed.AddRange(checkpoint.ConsumedMessages);
         if (checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
         {
-            SqliteOrchestrationStore.Run(_dropTimers, ("$id", instance.InstanceId)); // nothing can wait for them now
+            _finished.Add(instance.InstanceId); // nothing can wait for its timers now
         }
         else
         {
             foreach (var timer in checkpoint.CancelledTimers ?? [])
             {
-                SqliteOrchestrationStore.Run(_cancelTimer, ("$id", instance.InstanceId), ("$timer", timer));
+                _cancelledTimers.Add(instance.InstanceId, timer);
             }
         }
 
         foreach (var activity in checkpoint.NewActivities)
         {
-            SqliteOrchestrationStore.Run(_scheduleTask, ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId),
-                ("$task", activity.TaskId), ("$name", activity.Name), ("$input", activity.Input));
+            SqliteOrchestrationStore.Execute(_connection, _transaction, """
+                INSERT INTO NewTasks (InstanceId, ExecutionId, TaskId, Name, Input, VisibleAt) VALUES ($id, $execution, $task, $name, $input, $now);
+                """,
+                ("$id", instance.InstanceId), ("$execution", checkpoint.ExecutionId), ("$task", activity.TaskId), ("$name", activity.Name),
+                ("$input", activity.Input), ("$now", SqliteOrchestrationStore.Ms(_now)));
         }
 
         foreach (var child in checkpoint.NewInstances)
@@ -113,25 +101,51 @@ internal sealed class CheckpointWriter : IDisposable
 
         for (var i = 0; i < checkpoint.Messages.Count; i++)
         {
-            SqliteOrchestrationStore.QueueMessage(_queueMessage, checkpoint.Messages[i], payloads.Messages[i]);
+            var message = checkpoint.Messages[i];
+            _messages.Add(message.InstanceId, SqliteOrchestrationStore.Ms(message.VisibleAt), payloads.Messages[i]);
         }
 
         return true;
     }
 
+    /// <summary>Writes what the batch's episodes add and remove; call once, after the last <see cref="Write"/>.</summary>
+    public void Flush()
+    {
+        if (_consumed.Count > 0)
+        {
+            SqliteOrchestrationStore.Execute(_connection, _transaction,
+                "DELETE FROM NewEvents WHERE SequenceNumber IN (SELECT value FROM json_each($sequences));", ("$sequences", JsonRows.Of(_consumed)));
+        }
+
+        if (_finished.Count > 0)
+        {
+            SqliteOrchestrationStore.Execute(_connection, _transaction,
+                "DELETE FROM NewEvents WHERE EventType = 'TimerFired' AND InstanceId IN (SELECT value FROM json_each($ids));", ("$ids", JsonRows.Of(_finished)));
+        }
+
+        if (!_cancelledTimers.IsEmpty)
+        {
+            // Through the instance's index: an instance has only a few queued messages.
+            SqliteOrchestrationStore.Execute(_connection, _transaction, """
+                DELETE FROM NewEvents WHERE SequenceNumber IN (
+                    SELECT e.SequenceNumber FROM json_each($rows) c JOIN NewEvents e
+                    ON e.InstanceId = c.value ->> 0 AND e.EventType = 'TimerFired' AND json_extract(e.Payload, '$.timerId') = c.value ->> 1);
+                """, ("$rows", _cancelledTimers.Finish()));
+        }
+
+        if (!_messages.IsEmpty)
+        {
+            SqliteOrchestrationStore.QueueMessages(_connection, _transaction, _messages.Finish());
+        }
+    }
+
     public void Dispose()
     {
         _updateInstance.Dispose();
-        _appendHistory.Dispose();
-        _consume.Dispose();
-        _scheduleTask.Dispose();
-        _queueMessage.Dispose();
-        _cancelTimer.Dispose();
-        _dropTimers.Dispose();
+        _appendEpisode.Dispose();
+        _cancelledTimers.Dispose();
+        _messages.Dispose();
     }
-
-    private SqliteCommand Prepare(string sql, params string[] parameterNames) =>
-        SqliteOrchestrationStore.Command(_connection, _transaction, sql, [.. parameterNames.Select(name => (name, (object?)null))]);
 
     private void Execute(string sql, string instanceId) =>
         SqliteOrchestrationStore.Execute(_connection, _transaction, sql, ("$id", instanceId));

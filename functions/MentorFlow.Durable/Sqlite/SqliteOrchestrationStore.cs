@@ -74,15 +74,33 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var payloads = messages.Select(message => DurableJson.SerializeEvent(message.Event)).ToList(); // before the lock: the other worker writes meanwhile
+        // The JSON before the lock: the other worker writes meanwhile.
+        using var rows = JsonRows.Start();
+        foreach (var message in messages)
+        {
+            rows.Add(message.InstanceId, Ms(message.VisibleAt), DurableJson.SerializeEvent(message.Event));
+        }
+
+        var queued = rows.Finish();
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var queue = PrepareQueueMessage(connection, transaction);
-        var missing = messages.Where((message, i) => !QueueMessage(queue, message, payloads[i]))
-            .Select(message => message.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        var missing = new List<string>();
+        using (var read = Command(connection, transaction, """
+            SELECT DISTINCT m.value ->> 0 FROM json_each($rows) m
+            WHERE NOT EXISTS (SELECT 1 FROM Instances WHERE InstanceId = m.value ->> 0) ORDER BY m.key;
+            """, ("$rows", queued)))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                missing.Add(reader.GetString(0));
+            }
+        }
+
         if (missing.Count == 0)
         {
+            QueueMessages(connection, transaction, queued);
             transaction.Commit();
         }
 
@@ -135,6 +153,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
         var instanceIds = new List<string>(maxCount);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         using (var due = Command(connection, transaction, $"""
             SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
             WHERE e.VisibleAt <= $now
@@ -148,7 +167,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             while (instanceIds.Count < maxCount && reader.Read())
             {
                 var id = reader.GetString(0);
-                if (!instanceIds.Contains(id, StringComparer.Ordinal))
+                if (taken.Add(id))
                 {
                     instanceIds.Add(id);
                 }
@@ -156,35 +175,59 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
 
         var items = new List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)>(instanceIds.Count);
-        using var takeLease = Command(connection, transaction, """
+        if (instanceIds.Count == 0)
+        {
+            return items;
+        }
+
+        // The whole batch in three statements: leases, instances with their history lengths, messages.
+        var ids = JsonRows.Of(instanceIds);
+        Execute(connection, transaction, """
             UPDATE Instances SET LockedBy = $worker, LockExpiration = $expires, DispatchAttempts = DispatchAttempts + 1
-            WHERE InstanceId = $id;
-            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$id", null));
-        using var readMessages = Command(connection, transaction,
-            "SELECT SequenceNumber, Payload FROM NewEvents WHERE InstanceId = $id AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;",
-            ("$id", null), ("$now", nowMs));
-        using var readInstance = Command(connection, transaction, $"SELECT {LeasedInstanceColumns} FROM Instances WHERE InstanceId = $id;", ("$id", null));
-        using var historyLength = Command(connection, transaction,
-            "SELECT IFNULL(MAX(SequenceNumber) + 1, 0) FROM History WHERE InstanceId = $id AND ExecutionId = $execution;",
-            ("$id", null), ("$execution", null));
+            WHERE InstanceId IN (SELECT value FROM json_each($ids));
+            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$ids", ids));
+        var instances = new Dictionary<string, (InstanceRecord Instance, int HistoryLength)>(instanceIds.Count, StringComparer.Ordinal);
+        using (var read = Command(connection, transaction, $"""
+            SELECT {LeasedInstanceColumns},
+                IFNULL((SELECT h.NextSequence FROM HistoryEpisodes h WHERE h.InstanceId = Instances.InstanceId AND h.ExecutionId = Instances.ExecutionId
+                    ORDER BY h.FirstSequence DESC LIMIT 1), 0)
+            FROM Instances WHERE InstanceId IN (SELECT value FROM json_each($ids));
+            """, ("$ids", ids)))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var instance = ReadInstance(reader);
+                instances[instance.InstanceId] = (instance, reader.GetInt32(16));
+            }
+        }
+
+        var messages = instanceIds.ToDictionary(id => id, _ => new List<(long SequenceNumber, string Payload)>(), StringComparer.Ordinal);
+        using (var read = Command(connection, transaction, """
+            SELECT InstanceId, SequenceNumber, Payload FROM NewEvents
+            WHERE InstanceId IN (SELECT value FROM json_each($ids)) AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;
+            """, ("$ids", ids), ("$now", nowMs)))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                messages[reader.GetString(0)].Add((reader.GetInt64(1), reader.GetString(2)));
+            }
+        }
+
         foreach (var instanceId in instanceIds)
         {
-            Run(takeLease, ("$id", instanceId));
-            readInstance.Parameters["$id"].Value = instanceId;
-            var instance = ReadInstances(readInstance)[0];
+            var (instance, length) = instances[instanceId];
             try
             {
-                readMessages.Parameters["$id"].Value = instanceId;
-                var messages = ReadRawMessages(readMessages);
                 // A finished instance only has its late messages consumed: its history is never needed.
-                if ((knownHistories is not null || instance.IsFinished) && HistoryLength(historyLength, instance) is var length
-                    && (instance.IsFinished || knownHistories!.Holds(instanceId, instance.ExecutionId, length)))
+                if (instance.IsFinished || knownHistories?.Holds(instanceId, instance.ExecutionId, length) == true)
                 {
-                    items.Add((new OrchestrationWorkItem(instance, [], [], workerId, length), messages));
+                    items.Add((new OrchestrationWorkItem(instance, [], [], workerId, length), messages[instanceId]));
                 }
                 else
                 {
-                    items.Add((new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), [], workerId), messages));
+                    items.Add((new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), [], workerId), messages[instanceId]));
                 }
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException)
@@ -231,6 +274,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
         }
 
+        writer.Flush();
         transaction.Commit();
         return Task.FromResult<IReadOnlyList<string>>(lost);
     }
@@ -433,25 +477,27 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     internal static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message)
     {
-        using var queue = PrepareQueueMessage(connection, transaction);
-        return QueueMessage(queue, message);
+        using var rows = JsonRows.Start();
+        rows.Add(message.InstanceId, Ms(message.VisibleAt), DurableJson.SerializeEvent(message.Event));
+        return QueueMessages(connection, transaction, rows.Finish()) == 1;
     }
 
-    /// <summary>The one statement that queues a message, only for an instance that exists.</summary>
-    internal static SqliteCommand PrepareQueueMessage(SqliteConnection connection, SqliteTransaction? transaction) =>
-        Command(connection, transaction, """
+    /// <summary>
+    /// The one statement that queues messages, each only for an instance that exists; <paramref name="rows"/> holds
+    /// <c>[instanceId, visibleAtMs, event]</c> per message, in order. Returns how many were queued.
+    /// </summary>
+    internal static int QueueMessages(SqliteConnection connection, SqliteTransaction? transaction, string rows) =>
+        Execute(connection, transaction, """
             INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
-            SELECT $id, $visibleAt, $type, $payload WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = $id);
-            """, ("$id", null), ("$visibleAt", null), ("$type", null), ("$payload", null));
-
-    /// <summary>Queues <paramref name="message"/> with a command from <see cref="PrepareQueueMessage"/>; false when its instance does not exist.</summary>
-    internal static bool QueueMessage(SqliteCommand queue, OutgoingMessage message, string? payload = null) =>
-        Run(queue, ("$id", message.InstanceId), ("$visibleAt", Ms(message.VisibleAt)), ("$type", message.Event.EventType),
-            ("$payload", payload ?? DurableJson.SerializeEvent(message.Event))) == 1;
+            SELECT m.value ->> 0, m.value ->> 1, m.value -> 2 ->> 'type', m.value -> 2
+            FROM json_each($rows) m
+            WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = m.value ->> 0)
+            ORDER BY m.key;
+            """, ("$rows", rows));
 
     private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
     {
-        foreach (var table in new[] { "History", "NewEvents", "NewTasks", "InstanceInputs" })
+        foreach (var table in new[] { "HistoryEpisodes", "NewEvents", "NewTasks", "InstanceInputs" })
         {
             Execute(connection, transaction, $"DELETE FROM {table} WHERE InstanceId = $id;", ("$id", instanceId));
         }
@@ -475,60 +521,47 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var rows = new List<InstanceRecord>();
         while (reader.Read())
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            rows.Add(new InstanceRecord(
-                InstanceId: reader.GetString(0),
-                ExecutionId: reader.GetString(1),
-                Name: reader.GetString(2),
-                Version: reader.GetString(3),
-                Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(4)),
-                CreatedAt: FromMs(reader.GetInt64(5)),
-                LastUpdatedAt: FromMs(reader.GetInt64(6)),
-                Input: Text(7),
-                Output: Text(8),
-                CustomStatus: Text(9),
-                Failure: Text(10) is { } failure ? JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options) : null,
-                Parent: Text(11) is { } parent ? new ParentInstance(parent, reader.GetInt32(12)) : null,
-                DispatchAttempts: reader.GetInt32(13),
-                LastDispatchError: Text(14),
-                WaitingReason: Text(15)));
+            rows.Add(ReadInstance(reader));
         }
 
         return rows;
     }
 
+    // The columns of InstanceColumns or LeasedInstanceColumns, in their order.
+    private static InstanceRecord ReadInstance(SqliteDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new InstanceRecord(
+            InstanceId: reader.GetString(0),
+            ExecutionId: reader.GetString(1),
+            Name: reader.GetString(2),
+            Version: reader.GetString(3),
+            Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(4)),
+            CreatedAt: FromMs(reader.GetInt64(5)),
+            LastUpdatedAt: FromMs(reader.GetInt64(6)),
+            Input: Text(7),
+            Output: Text(8),
+            CustomStatus: Text(9),
+            Failure: Text(10) is { } failure ? JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options) : null,
+            Parent: Text(11) is { } parent ? new ParentInstance(parent, reader.GetInt32(12)) : null,
+            DispatchAttempts: reader.GetInt32(13),
+            LastDispatchError: Text(14),
+            WaitingReason: Text(15));
+    }
+
     private static List<HistoryEvent> ReadHistory(SqliteConnection connection, SqliteTransaction? transaction, string instanceId, string executionId)
     {
         using var command = Command(connection, transaction,
-            "SELECT Payload FROM History WHERE InstanceId = $id AND ExecutionId = $execution ORDER BY SequenceNumber;",
+            "SELECT Events FROM HistoryEpisodes WHERE InstanceId = $id AND ExecutionId = $execution ORDER BY FirstSequence;",
             ("$id", instanceId), ("$execution", executionId));
         using var reader = command.ExecuteReader();
         var history = new List<HistoryEvent>();
         while (reader.Read())
         {
-            history.Add(DurableJson.DeserializeEvent(reader.GetString(0)));
+            history.AddRange(DurableJson.DeserializeEvents(reader.GetString(0)));
         }
 
         return history;
-    }
-
-    private static int HistoryLength(SqliteCommand historyLength, InstanceRecord instance)
-    {
-        historyLength.Parameters["$id"].Value = instance.InstanceId;
-        historyLength.Parameters["$execution"].Value = instance.ExecutionId;
-        return Convert.ToInt32(historyLength.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static List<(long SequenceNumber, string Payload)> ReadRawMessages(SqliteCommand readMessages)
-    {
-        using var reader = readMessages.ExecuteReader();
-        var messages = new List<(long, string)>();
-        while (reader.Read())
-        {
-            messages.Add((reader.GetInt64(0), reader.GetString(1)));
-        }
-
-        return messages;
     }
 
     private static (long CreatedAt, string InstanceId) ReadToken(string token)

@@ -71,6 +71,21 @@ internal static class SqliteSchema
         INSERT INTO InstanceInputs (InstanceId, Input) SELECT InstanceId, Input FROM Instances;
         UPDATE Instances SET Input = NULL;
         """,
+        // One row per episode (its events as a JSON array) instead of one per event: an episode's history costs one
+        // insert and one index entry, and a new execution deletes a few rows, not hundreds.
+        """
+        CREATE TABLE HistoryEpisodes (
+            InstanceId TEXT NOT NULL,
+            ExecutionId TEXT NOT NULL,
+            FirstSequence INTEGER NOT NULL,
+            NextSequence INTEGER NOT NULL,
+            Events TEXT NOT NULL,
+            PRIMARY KEY (InstanceId, FirstSequence)
+        );
+        INSERT INTO HistoryEpisodes (InstanceId, ExecutionId, FirstSequence, NextSequence, Events)
+        SELECT InstanceId, ExecutionId, SequenceNumber, SequenceNumber + 1, '[' || Payload || ']' FROM History;
+        DROP TABLE History;
+        """,
     ];
 
     /// <summary>The schema version this build of the engine writes.</summary>
