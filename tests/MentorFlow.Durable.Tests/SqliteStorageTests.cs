@@ -34,7 +34,7 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
-    public async Task An_instance_waiting_in_a_database_with_one_history_row_per_event_goes_on_after_the_upgrade()
+    public async Task An_instance_leased_in_a_database_of_schema_2_keeps_its_lease_and_history_and_goes_on_after_the_upgrade()
     {
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<string, string>("Wait", async (context, input) =>
         {
@@ -49,7 +49,7 @@ public sealed class SqliteStorageTests
         await engine.RunAsync();
         var before = await engine.Store.GetHistoryAsync(id, CancellationToken.None);
 
-        // Back to schema 2's shape: the same events, one row each.
+        // Back to schema 2's shape: the same events, one row each, and the lease (of a worker that died) in the instance row.
         using (var connection = new SqliteConnection($"Data Source={engine.DatabasePath};Pooling=False"))
         {
             connection.Open();
@@ -60,8 +60,11 @@ public sealed class SqliteStorageTests
                 INSERT INTO History SELECT h.InstanceId, h.ExecutionId, h.FirstSequence + e.key, e.value ->> 'type', e.value
                 FROM HistoryEpisodes h, json_each(h.Events) e;
                 DROP TABLE HistoryEpisodes;
+                DROP TABLE Leases;
                 DELETE FROM SchemaVersions WHERE Version > 2;
+                UPDATE Instances SET LockedBy = 'gone-worker', LockExpiration = $expires, DispatchAttempts = 2;
                 """;
+            command.Parameters.AddWithValue("$expires", engine.Clock.GetUtcNow().AddSeconds(30).ToUnixTimeMilliseconds());
             command.ExecuteNonQuery();
             command.CommandText = "SELECT COUNT(*) FROM History;";
             Assert.Equal((long)before.Count, command.ExecuteScalar());
@@ -69,12 +72,14 @@ public sealed class SqliteStorageTests
 
         var upgraded = new SqliteOrchestrationStore(engine.DatabasePath);
         Assert.Equal(before, await upgraded.GetHistoryAsync(id, CancellationToken.None));
+        Assert.Equal(2, (await upgraded.GetInstanceAsync(id, CancellationToken.None))!.DispatchAttempts);
         var client = new DurableTaskClient(upgraded, registry, engine.Clock);
-        engine.Clock.Advance(TimeSpan.FromMinutes(1));
         await client.RaiseEventAsync(id, "Go", "two");
-        // A fresh worker has no live session: it replays the migrated history.
-        await new Worker.DurableTaskWorker(upgraded, registry, engine.Clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
-            .ProcessAllDueAsync();
+        // A fresh worker has no live session: it replays the migrated history, once the dead worker's lease is over.
+        var worker = new Worker.DurableTaskWorker(upgraded, registry, engine.Clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        Assert.Equal(0, await worker.ProcessAllDueAsync());
+        engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.NotEqual(0, await worker.ProcessAllDueAsync());
 
         Assert.Equal("started, one, two", (await client.GetInstanceAsync(id))!.ReadOutputAs<string>());
     }

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace MentorFlow.Durable.Sqlite;
 
 /// <summary>
-/// Writes a batch of episodes' checkpoints inside one open transaction. Each instance row is updated as its episode
-/// is written (that is where a lost lease shows); the rows every episode adds or removes — consumed and cancelled
+/// Writes a batch of episodes' checkpoints inside one open transaction. Each lease is released and each instance row
+/// updated as its episode is written (the release is where a lost lease shows); the rows every episode adds or removes — consumed and cancelled
 /// messages, queued messages — are gathered and written by <see cref="Flush"/> in a few statements for the
 /// whole batch.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class CheckpointWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly DateTime _now;
+    private readonly SqliteCommand _releaseLease;
     private readonly SqliteCommand _updateInstance;
     private readonly SqliteCommand _appendEpisode;
     private readonly List<long> _consumed = [];
@@ -26,13 +27,15 @@ internal sealed class CheckpointWriter : IDisposable
         _connection = connection;
         _transaction = transaction;
         _now = now;
+        // Releasing the lease is where a lost one shows: another worker's lease replaced this worker's.
+        _releaseLease = SqliteOrchestrationStore.Command(connection, transaction,
+            "DELETE FROM Leases WHERE InstanceId = $id AND LockedBy = $worker;", ("$id", null), ("$worker", null));
         _updateInstance = SqliteOrchestrationStore.Command(connection, transaction, """
             UPDATE Instances SET RuntimeStatus = $status, CustomStatus = $custom, Output = $output, FailureDetails = $failure,
-                ExecutionId = $execution, LastUpdatedAt = $now,
-                LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0, LastDispatchError = NULL, WaitingReason = NULL
-            WHERE InstanceId = $id AND LockedBy = $worker;
+                ExecutionId = $execution, LastUpdatedAt = $now, LastDispatchError = NULL, WaitingReason = NULL
+            WHERE InstanceId = $id;
             """,
-            ("$status", null), ("$custom", null), ("$output", null), ("$failure", null), ("$execution", null), ("$id", null), ("$worker", null),
+            ("$status", null), ("$custom", null), ("$output", null), ("$failure", null), ("$execution", null), ("$id", null),
             ("$now", SqliteOrchestrationStore.Ms(now)));
         _appendEpisode = SqliteOrchestrationStore.Command(connection, transaction, """
             INSERT INTO HistoryEpisodes (InstanceId, ExecutionId, FirstSequence, NextSequence, Events) VALUES ($id, $execution, $first, $next, $events);
@@ -44,15 +47,14 @@ internal sealed class CheckpointWriter : IDisposable
     {
         var instance = workItem.Instance;
         var newExecution = checkpoint.ExecutionId != instance.ExecutionId;
-        var updated = SqliteOrchestrationStore.Run(_updateInstance,
-            ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
-            ("$failure", payloads.Failure),
-            ("$execution", checkpoint.ExecutionId),
-            ("$id", instance.InstanceId), ("$worker", workItem.LockedBy));
-        if (updated != 1)
+        if (SqliteOrchestrationStore.Run(_releaseLease, ("$id", instance.InstanceId), ("$worker", workItem.LockedBy)) != 1)
         {
             return false;
         }
+
+        SqliteOrchestrationStore.Run(_updateInstance,
+            ("$status", checkpoint.Status.ToString()), ("$custom", checkpoint.CustomStatus), ("$output", checkpoint.Output),
+            ("$failure", payloads.Failure), ("$execution", checkpoint.ExecutionId), ("$id", instance.InstanceId));
 
         if (newExecution)
         {
@@ -141,6 +143,7 @@ internal sealed class CheckpointWriter : IDisposable
 
     public void Dispose()
     {
+        _releaseLease.Dispose();
         _updateInstance.Dispose();
         _appendEpisode.Dispose();
         _cancelledTimers.Dispose();

@@ -21,7 +21,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         "InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, NULL, " + OutcomeColumns;
 
     private const string OutcomeColumns =
-        "Output, CustomStatus, FailureDetails, ParentInstanceId, ParentTaskId, DispatchAttempts, LastDispatchError, WaitingReason";
+        "Output, CustomStatus, FailureDetails, ParentInstanceId, ParentTaskId, " +
+        "IFNULL((SELECT l.DispatchAttempts FROM Leases l WHERE l.InstanceId = Instances.InstanceId), 0), LastDispatchError, WaitingReason";
 
     private const string TerminalStatuses = "('Completed','Failed','Terminated')";
 
@@ -112,10 +113,10 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
-        var leased = Lease(workerId, now, lease, maxCount, knownHistories);
-        // Messages are parsed after the lock is released, so the other worker can write meanwhile.
+        var leasedIds = TakeLeases(workerId, now, lease, maxCount);
+        // Read and parsed after the lock is released, so the other worker can write meanwhile: no one else runs these instances.
+        var (leased, unreadable) = ReadLeased(leasedIds, workerId, now, knownHistories);
         var items = new List<OrchestrationWorkItem>(leased.Count);
-        var unreadable = new List<(string InstanceId, Exception Error)>();
         foreach (var (item, rawMessages) in leased)
         {
             try
@@ -144,9 +145,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return Task.FromResult<IReadOnlyList<OrchestrationWorkItem>>(items);
     }
 
-    // Takes the leases and reads what the episodes need, in one transaction; the messages stay unparsed.
-    private List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)> Lease(
-        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories)
+    // Picks the instances with the oldest due messages and leases them; a lease row counts the instance's dispatches.
+    private List<string> TakeLeases(string workerId, DateTime now, TimeSpan lease, int maxCount)
     {
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
@@ -154,10 +154,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var nowMs = Ms(now);
         var instanceIds = new List<string>(maxCount);
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        using (var due = Command(connection, transaction, $"""
+        using (var due = Command(connection, transaction, """
             SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
+            LEFT JOIN Leases l ON l.InstanceId = e.InstanceId
             WHERE e.VisibleAt <= $now
-              AND (i.LockExpiration IS NULL OR i.LockExpiration <= $now)
+              AND (l.LockExpiration IS NULL OR l.LockExpiration <= $now)
               AND (i.RuntimeStatus <> 'Suspended' OR e.EventType IN ('ExecutionResumed', 'ExecutionTerminated'))
             ORDER BY e.VisibleAt;
             """, ("$now", nowMs)))
@@ -174,18 +175,34 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
         }
 
-        var items = new List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)>(instanceIds.Count);
-        if (instanceIds.Count == 0)
+        if (instanceIds.Count > 0)
         {
-            return items;
+            Execute(connection, transaction, """
+                INSERT INTO Leases (InstanceId, LockedBy, LockExpiration, DispatchAttempts)
+                SELECT value, $worker, $expires, 1 FROM json_each($ids) WHERE true
+                ON CONFLICT (InstanceId) DO UPDATE SET
+                    LockedBy = excluded.LockedBy, LockExpiration = excluded.LockExpiration, DispatchAttempts = DispatchAttempts + 1;
+                """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$ids", JsonRows.Of(instanceIds)));
+            transaction.Commit();
         }
 
-        // The whole batch in three statements: leases, instances with their history lengths, messages.
+        return instanceIds;
+    }
+
+    // Reads what the leased instances' episodes need in one read transaction; the messages stay unparsed.
+    private (List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)> Items, List<(string InstanceId, Exception Error)> Unreadable) ReadLeased(
+        List<string> instanceIds, string workerId, DateTime now, IKnownHistories? knownHistories)
+    {
+        var items = new List<(OrchestrationWorkItem Item, List<(long SequenceNumber, string Payload)> Messages)>(instanceIds.Count);
+        var unreadable = new List<(string InstanceId, Exception Error)>();
+        if (instanceIds.Count == 0)
+        {
+            return (items, unreadable);
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
         var ids = JsonRows.Of(instanceIds);
-        Execute(connection, transaction, """
-            UPDATE Instances SET LockedBy = $worker, LockExpiration = $expires, DispatchAttempts = DispatchAttempts + 1
-            WHERE InstanceId IN (SELECT value FROM json_each($ids));
-            """, ("$worker", workerId), ("$expires", Ms(now + lease)), ("$ids", ids));
         var instances = new Dictionary<string, (InstanceRecord Instance, int HistoryLength)>(instanceIds.Count, StringComparer.Ordinal);
         using (var read = Command(connection, transaction, $"""
             SELECT {LeasedInstanceColumns},
@@ -206,7 +223,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using (var read = Command(connection, transaction, """
             SELECT InstanceId, SequenceNumber, Payload FROM NewEvents
             WHERE InstanceId IN (SELECT value FROM json_each($ids)) AND VisibleAt <= $now ORDER BY VisibleAt, SequenceNumber;
-            """, ("$ids", ids), ("$now", nowMs)))
+            """, ("$ids", ids), ("$now", Ms(now))))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
@@ -217,33 +234,35 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
         foreach (var instanceId in instanceIds)
         {
-            var (instance, length) = instances[instanceId];
+            // Gone since the lease was taken (a finished instance purged): nothing to run.
+            if (!instances.TryGetValue(instanceId, out var leased))
+            {
+                continue;
+            }
+
+            var (instance, length) = leased;
             try
             {
                 // A finished instance only has its late messages consumed: its history is never needed.
-                if (instance.IsFinished || knownHistories?.Holds(instanceId, instance.ExecutionId, length) == true)
-                {
-                    items.Add((new OrchestrationWorkItem(instance, [], [], workerId, length), messages[instanceId]));
-                }
-                else
-                {
-                    items.Add((new OrchestrationWorkItem(instance, ReadHistory(connection, transaction, instanceId, instance.ExecutionId), [], workerId), messages[instanceId]));
-                }
+                var history = instance.IsFinished || knownHistories?.Holds(instanceId, instance.ExecutionId, length) == true
+                    ? []
+                    : ReadHistory(connection, transaction, instanceId, instance.ExecutionId);
+                items.Add((new OrchestrationWorkItem(instance, history, [], workerId, length), messages[instanceId]));
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException)
             {
-                HoldBackUnreadable(connection, transaction, instanceId, ex);
+                unreadable.Add((instanceId, ex));
             }
         }
 
-        transaction.Commit();
-        return items;
+        return (items, unreadable);
     }
 
     // Rows this engine cannot read (e.g. written by a newer one) must not block every other instance.
     private static void HoldBackUnreadable(SqliteConnection connection, SqliteTransaction transaction, string instanceId, Exception error) =>
         Execute(connection, transaction, """
-            UPDATE Instances SET LockedBy = NULL, LastDispatchError = $error, WaitingReason = $waiting WHERE InstanceId = $id;
+            UPDATE Leases SET LockedBy = NULL WHERE InstanceId = $id;
+            UPDATE Instances SET LastDispatchError = $error, WaitingReason = $waiting WHERE InstanceId = $id;
             """,
             ("$id", instanceId), ("$error", $"{error.GetType().FullName}: {error.Message}"),
             ("$waiting", "Its history or queued messages cannot be read by this worker (written by a newer MentorFlow, or damaged); " +
@@ -286,14 +305,17 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         ArgumentNullException.ThrowIfNull(reason);
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
-        Execute(connection, null, """
-            UPDATE Instances SET LockedBy = NULL, LockExpiration = $retryAt,
-                LastDispatchError = IFNULL($error, LastDispatchError), WaitingReason = $waiting,
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, """
+            UPDATE Instances SET LastDispatchError = IFNULL($error, LastDispatchError), WaitingReason = $waiting
+            WHERE InstanceId = $id AND EXISTS (SELECT 1 FROM Leases WHERE InstanceId = $id AND LockedBy = $worker);
+            UPDATE Leases SET LockedBy = NULL, LockExpiration = $retryAt,
                 DispatchAttempts = CASE WHEN $error IS NULL THEN 0 ELSE DispatchAttempts END
             WHERE InstanceId = $id AND LockedBy = $worker;
             """,
             ("$retryAt", Ms(retryAt)), ("$error", reason.DispatchError), ("$waiting", reason.WaitingReason),
             ("$id", workItem.Instance.InstanceId), ("$worker", workItem.LockedBy));
+        transaction.Commit();
         return Task.CompletedTask;
     }
 
@@ -497,7 +519,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private static void DeleteInstanceData(SqliteConnection connection, SqliteTransaction transaction, string instanceId)
     {
-        foreach (var table in new[] { "HistoryEpisodes", "NewEvents", "NewTasks", "InstanceInputs" })
+        foreach (var table in new[] { "HistoryEpisodes", "NewEvents", "NewTasks", "InstanceInputs", "Leases" })
         {
             Execute(connection, transaction, $"DELETE FROM {table} WHERE InstanceId = $id;", ("$id", instanceId));
         }

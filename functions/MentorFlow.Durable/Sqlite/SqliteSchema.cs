@@ -86,6 +86,21 @@ internal static class SqliteSchema
         SELECT InstanceId, ExecutionId, SequenceNumber, SequenceNumber + 1, '[' || Payload || ']' FROM History;
         DROP TABLE History;
         """,
+        // Leases move out of the Instances row into a small table that holds only leased (or held-back) instances:
+        // taking and releasing a batch's leases then rewrites a few pages, not every instance's row twice.
+        """
+        CREATE TABLE Leases (
+            InstanceId TEXT NOT NULL PRIMARY KEY,
+            LockedBy TEXT NULL,
+            LockExpiration INTEGER NOT NULL,
+            DispatchAttempts INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO Leases (InstanceId, LockedBy, LockExpiration, DispatchAttempts)
+        SELECT InstanceId, LockedBy, IFNULL(LockExpiration, 0), DispatchAttempts FROM Instances
+        WHERE LockedBy IS NOT NULL OR LockExpiration IS NOT NULL OR DispatchAttempts <> 0;
+        UPDATE Instances SET LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0
+        WHERE LockedBy IS NOT NULL OR LockExpiration IS NOT NULL OR DispatchAttempts <> 0;
+        """,
     ];
 
     /// <summary>The schema version this build of the engine writes.</summary>
