@@ -83,14 +83,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
 
         var queued = rows.Finish();
+        var ids = JsonRows.Of(messages.Select(message => message.InstanceId).Distinct(StringComparer.Ordinal));
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var missing = new List<string>();
-        using (var read = Command(connection, transaction, """
-            SELECT DISTINCT m.value ->> 0 FROM json_each($rows) m
-            WHERE NOT EXISTS (SELECT 1 FROM Instances WHERE InstanceId = m.value ->> 0) ORDER BY m.key;
-            """, ("$rows", queued)))
+        using (var read = Command(connection, transaction,
+            "SELECT value FROM json_each($ids) WHERE NOT EXISTS (SELECT 1 FROM Instances WHERE InstanceId = value) ORDER BY key;", ("$ids", ids)))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
