@@ -110,4 +110,35 @@ public sealed class CancelledTimerTests
         Assert.Equal(0, await engine.AdvanceAsync(TimeSpan.FromDays(31)));
         Assert.Equal("yes", (await engine.InstanceAsync(id)).ReadOutputAs<string>());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_new_execution_is_not_woken_by_the_timer_the_old_one_left(bool extendedSessions)
+    {
+        var registry = new DurableTaskRegistry().AddOrchestratorFunc<int, int>("Rounds", async (context, round) =>
+        {
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(7), CancellationToken.None);
+            var next = context.WaitForExternalEvent<int>("next");
+            if (await Task.WhenAny(next, timer) == timer)
+            {
+                return round;
+            }
+
+            context.ContinueAsNew(round + await next);
+            return 0;
+        });
+        using var engine = new Engine(registry, new DurableTaskWorkerOptions(ExtendedSessions: extendedSessions));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Rounds", 0);
+        await engine.RunAsync();
+        await engine.AdvanceAsync(TimeSpan.FromDays(3));
+        await engine.Client.RaiseEventAsync(id, "next", 1);
+        await engine.RunAsync();
+
+        // The first execution's timer (day 7) is gone with it; the second's fires on day 10.
+        Assert.Equal(0, await engine.AdvanceAsync(TimeSpan.FromDays(5)));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync(id)).RuntimeStatus);
+        Assert.Equal(1, await engine.AdvanceAsync(TimeSpan.FromDays(2)));
+        Assert.Equal(1, (await engine.InstanceAsync(id)).ReadOutputAs<int>());
+    }
 }
