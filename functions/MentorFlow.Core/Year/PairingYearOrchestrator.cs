@@ -20,9 +20,11 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
 
     /// <summary>
     /// Wake-ups handled before the history is started afresh with the state carried over. Workers keep a year live
-    /// between wake-ups (extended sessions), so a long history costs nothing until a restart replays it.
+    /// between wake-ups (extended sessions), so a long history costs nothing until a restart replays it, while a new
+    /// execution costs a step, a replay and the old history's rows: a typical year (about 110 wake-ups) fits in one,
+    /// a busy one in two.
     /// </summary>
-    public const int StepsPerExecution = 64;
+    public const int StepsPerExecution = 128;
 
     private static readonly TaskOptions SendRetry = new(new RetryPolicy(5, TimeSpan.FromMinutes(1), BackoffCoefficient: 2, MaxRetryInterval: TimeSpan.FromHours(1)));
 

@@ -44,7 +44,12 @@ public sealed class GoldenYearTests
     {
         ExecutionRecordingStore? recorder = null;
         using var year = new YearHarness(wrapStore: inner => recorder = new ExecutionRecordingStore(inner));
-        var pair = new ScriptedPair { Break = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)) }; // a nudge and an alert on the way
+        // A busy pair (three meetings a week) whose year continues as new; a nudge and an alert on the way.
+        var pair = new ScriptedPair
+        {
+            MeetsOn = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Thursday],
+            Break = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)),
+        };
         await year.StartAsync(YearHarness.Subject("golden-pairing"));
         await year.RunUntilAsync("golden-pairing", year.Settings.YearEnd.AddDays(10), pair.Day);
         Assert.NotNull(await year.OutcomeAsync("golden-pairing"));

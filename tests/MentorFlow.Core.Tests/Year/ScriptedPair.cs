@@ -25,6 +25,9 @@ internal sealed class ScriptedPair
 
     public DateOnly MeetsUntil { get; init; } = DateOnly.MaxValue;
 
+    /// <summary>The weekdays the pair meets (and logs it) on.</summary>
+    public IReadOnlyList<DayOfWeek> MeetsOn { get; init; } = [DayOfWeek.Tuesday];
+
     /// <summary>Days on which the pair does not meet (a break), when set.</summary>
     public (DateOnly From, DateOnly To)? Break { get; init; }
 
@@ -41,7 +44,7 @@ internal sealed class ScriptedPair
             Answer(message);
         }
 
-        if (_meeting && day.DayOfWeek == DayOfWeek.Tuesday && day <= MeetsUntil && !(Break is { } pause && day >= pause.From && day <= pause.To))
+        if (_meeting && MeetsOn.Contains(day.DayOfWeek) && day <= MeetsUntil && !(Break is { } pause && day >= pause.From && day <= pause.To))
         {
             var log = new LoggedInteraction($"log-{++_logs}", day, MeetingMinutes, false, true, [CollaborationActivity.RegularMeeting]);
             _unconfirmed.Add(log);
