@@ -5,9 +5,9 @@ namespace MentorFlow.Durable.Sqlite;
 
 /// <summary>
 /// Writes a batch of episodes' checkpoints inside one open transaction. Each lease is released and each instance row
-/// updated as its episode is written (the release is where a lost lease shows); the rows every episode adds or removes — consumed and cancelled
-/// messages, queued messages — are gathered and written by <see cref="Flush"/> in a few statements for the
-/// whole batch.
+/// updated as its episode is written (the release is where a lost lease shows); the queue rows every episode adds or
+/// removes — consumed and cancelled messages, queued messages — are gathered and written by <see cref="Flush"/> in a
+/// few statements for the whole batch.
 /// </summary>
 internal sealed class CheckpointWriter : IDisposable
 {
@@ -103,8 +103,7 @@ internal sealed class CheckpointWriter : IDisposable
 
         for (var i = 0; i < checkpoint.Messages.Count; i++)
         {
-            var message = checkpoint.Messages[i];
-            _messages.Add(message.InstanceId, SqliteOrchestrationStore.Ms(message.VisibleAt), payloads.Messages[i]);
+            SqliteOrchestrationStore.AddQueued(_messages, checkpoint.Messages[i], payloads.Messages[i]);
         }
 
         return true;

@@ -79,7 +79,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var rows = JsonRows.Start();
         foreach (var message in messages)
         {
-            rows.Add(message.InstanceId, Ms(message.VisibleAt), DurableJson.SerializeEvent(message.Event));
+            AddQueued(rows, message);
         }
 
         var queued = rows.Finish();
@@ -499,9 +499,16 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     internal static bool InsertMessage(SqliteConnection connection, SqliteTransaction? transaction, OutgoingMessage message)
     {
         using var rows = JsonRows.Start();
-        rows.Add(message.InstanceId, Ms(message.VisibleAt), DurableJson.SerializeEvent(message.Event));
+        AddQueued(rows, message);
         return QueueMessages(connection, transaction, rows.Finish()) == 1;
     }
+
+    /// <summary>
+    /// Adds <paramref name="message"/> to <paramref name="rows"/> in the shape <see cref="QueueMessages"/> reads;
+    /// <paramref name="payload"/> is its event's JSON when already made.
+    /// </summary>
+    internal static void AddQueued(JsonRows rows, OutgoingMessage message, string? payload = null) =>
+        rows.Add(message.InstanceId, Ms(message.VisibleAt), payload ?? DurableJson.SerializeEvent(message.Event));
 
     /// <summary>
     /// The one statement that queues messages, each only for an instance that exists; <paramref name="rows"/> holds
