@@ -11,15 +11,15 @@ public static class PairingFigures
 {
     /// <summary>Hours the mentee confirmed, in or outside the contract day.</summary>
     public static decimal ConfirmedHours(IEnumerable<LoggedInteraction> logs) =>
-        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Confirmed));
+        Hours(logs, DateOnly.MaxValue, TimeConfirmation.Confirmed, outsideOnly: false);
 
     /// <summary>Confirmed hours outside the contract day: what counts toward the requirement.</summary>
     public static decimal HoursOutsideContractDay(IEnumerable<LoggedInteraction> logs) =>
-        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Confirmed && l.OutsideContractDay));
+        Hours(logs, DateOnly.MaxValue, TimeConfirmation.Confirmed, outsideOnly: true);
 
     /// <summary>Logged hours outside the contract day still waiting for the mentee's confirmation.</summary>
     public static decimal PendingHoursOutsideContractDay(IEnumerable<LoggedInteraction> logs) =>
-        Hours(logs.Where(l => l.Confirmation == TimeConfirmation.Pending && l.OutsideContractDay));
+        Hours(logs, DateOnly.MaxValue, TimeConfirmation.Pending, outsideOnly: true);
 
     /// <summary>
     /// Confirmed hours outside the contract day by <paramref name="onDate"/> against an even pace from
@@ -30,7 +30,7 @@ public static class PairingFigures
         var totalDays = Math.Max(1, end.DayNumber - start.DayNumber);
         var elapsed = Math.Clamp(onDate.DayNumber - start.DayNumber, 0, totalDays);
         var expected = Math.Round(requiredHours * elapsed / totalDays, 2);
-        return new PaceFigure(HoursOutsideContractDay(logs.Where(l => l.Date <= onDate)), expected, requiredHours);
+        return new PaceFigure(Hours(logs, onDate, TimeConfirmation.Confirmed, outsideOnly: true), expected, requiredHours);
     }
 
     /// <summary>
@@ -40,9 +40,7 @@ public static class PairingFigures
     /// </summary>
     public static MeetingFrequency Frequency(IEnumerable<LoggedInteraction> logs, DateOnly start, DateOnly onDate)
     {
-        var days = logs.Where(l => l.Date >= start && l.Date <= onDate).Select(l => l.Date).Distinct().Count();
-        var weeks = Math.Max(1m, (onDate.DayNumber - start.DayNumber + 1) / 7m);
-        var perWeek = days / weeks;
+        var perWeek = DaysMet(logs, start, onDate) / Math.Max(1m, (onDate.DayNumber - start.DayNumber + 1) / 7m);
         return perWeek switch
         {
             >= 0.75m => MeetingFrequency.Weekly,
@@ -61,8 +59,20 @@ public static class PairingFigures
     }
 
     /// <summary>The last day with a logged interaction on or before <paramref name="onDate"/>.</summary>
-    public static DateOnly? LastMeeting(IEnumerable<LoggedInteraction> logs, DateOnly onDate) =>
-        logs.Where(l => l.Date <= onDate).Select(l => (DateOnly?)l.Date).Max();
+    public static DateOnly? LastMeeting(IEnumerable<LoggedInteraction> logs, DateOnly onDate)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        DateOnly? last = null;
+        foreach (var log in logs)
+        {
+            if (log.Date <= onDate && (last is null || log.Date > last))
+            {
+                last = log.Date;
+            }
+        }
+
+        return last;
+    }
 
     /// <summary>Observation cycles by type (every type present, zero when none).</summary>
     public static IReadOnlyDictionary<ObservationType, int> ObservationsByType(IEnumerable<ObservationCycle> cycles)
@@ -79,5 +89,45 @@ public static class PairingFigures
     /// <summary>Substitute hours the cycles used.</summary>
     public static decimal SubstituteHoursUsed(IEnumerable<ObservationCycle> cycles) => cycles.Sum(c => c.SubstituteHours);
 
-    private static decimal Hours(IEnumerable<LoggedInteraction> logs) => Math.Round(logs.Sum(l => l.Minutes) / 60m, 2);
+    // Loops, not LINQ: the orchestration recomputes these at every wake-up of every pairing.
+    private static decimal Hours(IEnumerable<LoggedInteraction> logs, DateOnly onDate, TimeConfirmation confirmation, bool outsideOnly)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        var minutes = 0L;
+        foreach (var log in logs)
+        {
+            if (log.Confirmation == confirmation && log.Date <= onDate && (log.OutsideContractDay || !outsideOnly))
+            {
+                minutes += log.Minutes;
+            }
+        }
+
+        return Math.Round(minutes / 60m, 2);
+    }
+
+    // Distinct days with a log in [start, onDate], counted over the sorted day numbers.
+    private static int DaysMet(IEnumerable<LoggedInteraction> logs, DateOnly start, DateOnly onDate)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
+        var days = new List<int>(logs.TryGetNonEnumeratedCount(out var count) ? count : 16);
+        foreach (var log in logs)
+        {
+            if (log.Date >= start && log.Date <= onDate)
+            {
+                days.Add(log.Date.DayNumber);
+            }
+        }
+
+        days.Sort();
+        var distinct = 0;
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (i == 0 || days[i] != days[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        return distinct;
+    }
 }

@@ -94,16 +94,23 @@ public sealed class PairingYearProgress
 
                 break;
             case PairingYearEventKind.InteractionLogged when e.Interaction is { } interaction:
-                State.Interactions = [.. State.Interactions.Where(i => i.LogId != interaction.LogId), interaction];
+                // In place: a busy year holds hundreds of logs and this runs at every one.
+                State.Interactions.RemoveAll(i => i.LogId == interaction.LogId);
+                State.Interactions.Add(interaction);
                 break;
             case PairingYearEventKind.TimeConfirmed:
-                State.Interactions = [.. State.Interactions.Select(i =>
-                    e.ConfirmedLogIds?.Contains(i.LogId) == true ? i with { Confirmation = Logs.TimeConfirmation.Confirmed }
-                    : e.DisputedLogIds?.Contains(i.LogId) == true ? i with { Confirmation = Logs.TimeConfirmation.Disputed }
-                    : i)];
+                for (var i = 0; i < State.Interactions.Count; i++)
+                {
+                    var log = State.Interactions[i];
+                    State.Interactions[i] = e.ConfirmedLogIds?.Contains(log.LogId) == true ? log with { Confirmation = Logs.TimeConfirmation.Confirmed }
+                        : e.DisputedLogIds?.Contains(log.LogId) == true ? log with { Confirmation = Logs.TimeConfirmation.Disputed }
+                        : log;
+                }
+
                 break;
             case PairingYearEventKind.ObservationLogged when e.Observation is { } cycle:
-                State.Observations = [.. State.Observations.Where(o => o.CycleId != cycle.CycleId), cycle];
+                State.Observations.RemoveAll(o => o.CycleId == cycle.CycleId);
+                State.Observations.Add(cycle);
                 break;
             case PairingYearEventKind.MidyearSubmitted when e.Midyear is { } check && State.Stage == PairingStage.MidyearCheck:
                 State.Midyear = check;
@@ -157,36 +164,48 @@ public sealed class PairingYearProgress
     /// <summary>The next moment <see cref="Tick"/> could have something to do, after <paramref name="now"/>.</summary>
     public DateTime NextWakeUp(DateTime now)
     {
-        var candidates = new List<DateTime>();
+        var next = DateTime.MaxValue;
+        void Consider(DateTime candidate)
+        {
+            if (candidate > now && candidate < next)
+            {
+                next = candidate;
+            }
+        }
+
         if (State.Stage < PairingStage.SignOff)
         {
-            candidates.Add(At(State.EndsOn));
+            Consider(At(State.EndsOn));
         }
 
         if (State.Stage <= PairingStage.FirstObservations)
         {
-            candidates.Add(At(Midpoint));
+            Consider(At(Midpoint));
         }
 
         if (State.Waiting is { } waiting)
         {
-            candidates.Add(waiting.NextReminderAt);
+            Consider(waiting.NextReminderAt);
             if (!waiting.Escalated)
             {
-                candidates.Add(waiting.DueAt.AddDays(_settings.EscalationDelayDays));
+                Consider(waiting.DueAt.AddDays(_settings.EscalationDelayDays));
             }
         }
 
         if (NextPaceCheck() is { } paceCheck)
         {
-            candidates.Add(At(paceCheck));
+            Consider(At(paceCheck));
         }
 
-        candidates.AddRange(ObservationTerms()
-            .Where(t => !State.ObservationRemindersSent.Contains(t.Index))
-            .Select(t => At(t.ReminderOn)));
-        var future = candidates.Where(c => c > now).ToList();
-        return future.Count > 0 ? future.Min() : now.AddDays(7);
+        foreach (var term in ObservationTerms())
+        {
+            if (!State.ObservationRemindersSent.Contains(term.Index))
+            {
+                Consider(At(term.ReminderOn));
+            }
+        }
+
+        return next == DateTime.MaxValue ? now.AddDays(7) : next;
     }
 
     /// <summary>The custom status: stage, what it waits for and since when, flags and figures.</summary>
