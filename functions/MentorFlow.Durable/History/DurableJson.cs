@@ -35,6 +35,9 @@ public static class DurableJson
     /// <summary>Writes one history event.</summary>
     public static string SerializeEvent(HistoryEvent historyEvent) => JsonSerializer.Serialize(historyEvent, Options);
 
+    /// <summary>Writes history events as one JSON array, in order (what <see cref="DeserializeEvents"/> reads).</summary>
+    public static string SerializeEvents(IReadOnlyList<HistoryEvent> historyEvents) => JsonSerializer.Serialize(historyEvents, Options);
+
     /// <summary>Reads a JSON array of history events, in order.</summary>
     public static IReadOnlyList<HistoryEvent> DeserializeEvents(string json) =>
         JsonSerializer.Deserialize<List<HistoryEvent>>(json, Options) is { } events && !events.Contains(null!)

@@ -11,7 +11,7 @@ namespace MentorFlow.Durable.Sqlite;
 internal sealed record CheckpointPayloads(string History, IReadOnlyList<string> Messages, string? Failure)
 {
     public static CheckpointPayloads Of(Checkpoint checkpoint) => new(
-        $"[{string.Join(',', checkpoint.NewHistory.Select(DurableJson.SerializeEvent))}]",
+        DurableJson.SerializeEvents(checkpoint.NewHistory),
         [.. checkpoint.Messages.Select(message => DurableJson.SerializeEvent(message.Event))],
         checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options));
 }
