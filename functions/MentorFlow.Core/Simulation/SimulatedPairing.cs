@@ -36,7 +36,7 @@ internal sealed class SimulatedPairing
 {
     private readonly Random _random;
     private readonly DistrictProgramSettings _settings;
-    private readonly SortedDictionary<DateOnly, List<PairingYearEvent>> _planned = [];
+    private readonly SortedList<DateOnly, List<PairingYearEvent>> _planned = []; // the earliest first, in O(1), every simulated day
     private readonly HashSet<string> _answered = [];
     private readonly List<LoggedInteraction> _unconfirmed = [];
     private DateOnly? _meetingsFrom;
@@ -153,10 +153,11 @@ internal sealed class SimulatedPairing
         }
 
         // Answers planned for today, and any planned while today's events were already out.
-        foreach (var day in _planned.Keys.TakeWhile(day => day <= today).ToList())
+        while (_planned.Count > 0 && _planned.Keys[0] <= today)
         {
-            _planned.Remove(day, out var planned);
-            foreach (var e in planned!)
+            var planned = _planned.Values[0];
+            _planned.RemoveAt(0);
+            foreach (var e in planned)
             {
                 yield return e;
             }
