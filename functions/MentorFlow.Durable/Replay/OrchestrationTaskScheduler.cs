@@ -11,18 +11,29 @@ internal sealed class OrchestrationTaskScheduler : TaskScheduler
     /// <summary>Runs queued continuations, and any they queue, until none is left.</summary>
     public void RunPending()
     {
-        while (true)
+        // Without the caller's synchronization context (a UI's, a test runner's): an await in the orchestrator would
+        // capture it and post its continuation there, outside the episode, instead of back to this queue.
+        var ambient = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
         {
-            Task? next;
-            lock (_queue)
+            while (true)
             {
-                if (!_queue.TryDequeue(out next))
+                Task? next;
+                lock (_queue)
                 {
-                    return;
+                    if (!_queue.TryDequeue(out next))
+                    {
+                        return;
+                    }
                 }
-            }
 
-            TryExecuteTask(next);
+                TryExecuteTask(next);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(ambient);
         }
     }
 
