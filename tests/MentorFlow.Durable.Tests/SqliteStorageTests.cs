@@ -61,6 +61,7 @@ public sealed class SqliteStorageTests
                 FROM HistoryEpisodes h, json_each(h.Events) e;
                 DROP TABLE HistoryEpisodes;
                 DROP TABLE Leases;
+                DROP TABLE PartitionLayout;
                 DELETE FROM SchemaVersions WHERE Version > 2;
                 UPDATE Instances SET LockedBy = 'gone-worker', LockExpiration = $expires, DispatchAttempts = 2;
                 """;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MentorFlow.Durable.History;
 using MentorFlow.Durable.Worker;
@@ -87,17 +86,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var writing = _writeLock.EnterScope();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var missing = new List<string>();
-        using (var read = Command(connection, transaction,
-            "SELECT value FROM json_each($ids) WHERE NOT EXISTS (SELECT 1 FROM Instances WHERE InstanceId = value) ORDER BY key;", ("$ids", ids)))
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                missing.Add(reader.GetString(0));
-            }
-        }
-
+        var missing = Missing(connection, transaction, ids);
         if (missing.Count == 0)
         {
             QueueMessages(connection, transaction, queued);
@@ -105,6 +94,48 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
 
         return Task.FromResult<IReadOnlyList<string>>(missing);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> FindMissingInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        using var connection = Open();
+        return Task.FromResult<IReadOnlyList<string>>(Missing(connection, null, JsonRows.Of(instanceIds.Distinct(StringComparer.Ordinal))));
+    }
+
+    /// <summary>The partition of a partitioned store this file holds, as recorded when the layout was chosen; null before.</summary>
+    internal (int Index, int Count)? ReadPartitionLayout()
+    {
+        using var connection = Open();
+        using var read = Command(connection, null, "SELECT PartitionIndex, PartitionCount FROM PartitionLayout;");
+        using var reader = read.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1)) : null;
+    }
+
+    /// <summary>
+    /// Records that this file is partition <paramref name="index"/> of <paramref name="count"/> unless a layout is recorded
+    /// already (another process was first); returns the recorded one.
+    /// </summary>
+    internal (int Index, int Count) RecordPartitionLayout(int index, int count)
+    {
+        using (var writing = _writeLock.EnterScope())
+        using (var connection = Open())
+        {
+            Execute(connection, null, """
+                INSERT INTO PartitionLayout (PartitionIndex, PartitionCount) SELECT $index, $count
+                WHERE NOT EXISTS (SELECT 1 FROM PartitionLayout);
+                """, ("$index", index), ("$count", count));
+        }
+
+        return ReadPartitionLayout() ?? throw new InvalidOperationException("The partition layout was not recorded.");
+    }
+
+    /// <summary>True when the file holds no instance (a new database).</summary>
+    internal bool IsEmpty()
+    {
+        using var connection = Open();
+        return Scalar(connection, null, "SELECT EXISTS (SELECT 1 FROM Instances);") is 0L;
     }
 
     /// <inheritdoc/>
@@ -426,7 +457,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
         if (query.ContinuationToken is { } token)
         {
-            var (createdAt, afterId) = ReadToken(token);
+            var (createdAt, afterId) = PageToken.Read(token);
             where.Add("(CreatedAt > $afterCreated OR (CreatedAt = $afterCreated AND InstanceId > $afterId))");
             parameters.Add(("$afterCreated", createdAt));
             parameters.Add(("$afterId", afterId));
@@ -439,7 +470,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             [.. parameters]);
         var page = rows.Take(query.PageSize).ToList();
         var next = rows.Count > query.PageSize
-            ? string.Create(CultureInfo.InvariantCulture, $"{Ms(page[^1].CreatedAt)}|{page[^1].InstanceId}")
+            ? PageToken.After(page[^1].CreatedAt, page[^1].InstanceId)
             : null;
         return Task.FromResult(new OrchestrationPage([.. page.Select(instance => instance.ToMetadata())], next));
     }
@@ -592,23 +623,25 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return history;
     }
 
-    private static (long CreatedAt, string InstanceId) ReadToken(string token)
+    // The ids (a JSON array) that name no instance, in their order.
+    private static List<string> Missing(SqliteConnection connection, SqliteTransaction? transaction, string ids)
     {
-        var separator = token.IndexOf('|', StringComparison.Ordinal);
-        if (separator <= 0 || !long.TryParse(token.AsSpan(0, separator), NumberStyles.Integer, CultureInfo.InvariantCulture, out var createdAt))
+        var missing = new List<string>();
+        using var read = Command(connection, transaction,
+            "SELECT value FROM json_each($ids) WHERE NOT EXISTS (SELECT 1 FROM Instances WHERE InstanceId = value) ORDER BY key;", ("$ids", ids));
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
         {
-            throw new ArgumentException($"'{token}' is not a continuation token from a previous page.", nameof(token));
+            missing.Add(reader.GetString(0));
         }
 
-        return (createdAt, token[(separator + 1)..]);
+        return missing;
     }
 
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Other processes: SQLite's own short waits. A larger page cache and a less frequent WAL checkpoint let a page
-        // that many checkpoints touch (an index leaf, the history's tail) be written back to the database once.
         // busy_timeout: other processes get SQLite's own short waits. A larger page cache and a rarer WAL checkpoint let
         // a page that many checkpoints touch (an index leaf, the history's tail) go back to the database file once.
         Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 20000;");
@@ -651,7 +684,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return command.ExecuteScalar();
     }
 
-    internal static long Ms(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    internal static long Ms(DateTime time) => PageToken.UnixMilliseconds(time);
 
     private static DateTime FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 }

@@ -101,6 +101,9 @@ internal static class SqliteSchema
         UPDATE Instances SET LockedBy = NULL, LockExpiration = NULL, DispatchAttempts = 0
         WHERE LockedBy IS NOT NULL OR LockExpiration IS NOT NULL OR DispatchAttempts <> 0;
         """,
+        """
+        CREATE TABLE PartitionLayout (PartitionIndex INTEGER NOT NULL, PartitionCount INTEGER NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build of the engine writes.</summary>

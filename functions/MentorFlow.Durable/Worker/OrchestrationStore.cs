@@ -23,6 +23,9 @@ public interface IOrchestrationStore
     /// </summary>
     Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>The ids among <paramref name="instanceIds"/> that name no instance, each once.</summary>
+    Task<IReadOnlyList<string>> FindMissingInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> instances that have visible messages, each with its history and
     /// messages, in one transaction; empty when nothing is due. A history that <paramref name="knownHistories"/>

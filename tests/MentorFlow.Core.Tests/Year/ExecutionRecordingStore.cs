@@ -38,6 +38,9 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
     public Task<bool> EnqueueMessageAsync(string instanceId, HistoryEvent message, DateTime visibleAt, CancellationToken cancellationToken) =>
         inner.EnqueueMessageAsync(instanceId, message, visibleAt, cancellationToken);
 
+    public Task<IReadOnlyList<string>> FindMissingInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken) =>
+        inner.FindMissingInstancesAsync(instanceIds, cancellationToken);
+
     public Task<IReadOnlyList<string>> EnqueueMessagesAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
         inner.EnqueueMessagesAsync(messages, cancellationToken);
 
