@@ -13,7 +13,7 @@ namespace MentorFlow.Core.Simulation;
 /// <summary>
 /// A demo district's whole program year on a virtual clock: pairings start, people answer their emails
 /// with realistic delays (some late, some never), meet, log, observe, and a few leave. Each simulated day
-/// the people act, then the engine runs everything due, on the real SQLite backend.
+/// the people act, then the engine runs everything due, on the real SQLite backend (partitioned, as the app's).
 /// </summary>
 public sealed class YearSimulation
 {
@@ -35,7 +35,7 @@ public sealed class YearSimulation
         var inbox = new SimulatedInbox();
         var ledger = new InMemorySentMessageLedger();
         var registry = new DurableTaskRegistry().AddPairingYear(inbox, ledger, clock);
-        var store = new SqliteOrchestrationStore(options.DatabasePath);
+        var store = SqlitePartitions.Open(options.DatabasePath, options.Partitions);
         var client = new DurableTaskClient(store, registry, clock);
         // The workers share one session cache, so a pairing stays live in memory whichever worker runs its next step.
         var sessions = new OrchestrationSessionCache(options.Pairings + OrchestrationSessionCache.DefaultCapacity / 10);

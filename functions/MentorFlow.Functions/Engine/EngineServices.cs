@@ -10,7 +10,7 @@ using MimeKit;
 
 namespace MentorFlow.Functions.Engine;
 
-/// <summary>The durable engine inside the app: its SQLite file in the data folder, the PairingYear orchestration, and a hosted worker.</summary>
+/// <summary>The durable engine inside the app: its SQLite files in the data folder, the PairingYear orchestration, and hosted worker loops.</summary>
 public static class EngineServices
 {
     /// <summary>Adds the engine, the mail outbox and the sent-message ledger.</summary>
@@ -19,7 +19,9 @@ public static class EngineServices
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(Clock.ClockEndpoints.FromConfiguration(configuration));
-        services.AddSingleton<IOrchestrationStore>(_ => new SqliteOrchestrationStore(Path.Combine(folders.Data, "engine.db")));
+        // A new engine store gets this many partitions (files engine.db, engine.p1.db, ...); an existing one keeps its own.
+        var partitions = configuration.GetValue("MentorFlow:Engine:Partitions", SqlitePartitions.DefaultCount);
+        services.AddSingleton<IOrchestrationStore>(_ => SqlitePartitions.Open(Path.Combine(folders.Data, "engine.db"), partitions));
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
         services.AddSingleton<StepLinks>();
         var from = MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>");
@@ -33,11 +35,20 @@ public static class EngineServices
             sp.GetRequiredService<IProgramMessenger>(), sp.GetRequiredService<ISentMessageLedger>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DurableTaskClient(
             sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DurableTaskWorker(
-            sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>(), new DurableTaskWorkerOptions(IdlePollInterval: PollInterval(configuration))));
-        services.AddHostedService(sp => new DurableTaskWorkerService(
-            sp.GetRequiredService<DurableTaskWorker>(), sp.GetRequiredService<TimeProvider>(), new DurableTaskWorkerOptions(IdlePollInterval: PollInterval(configuration))));
+        // One worker loop per partition, so each partition's writer is kept busy; they share the live sessions,
+        // so a pairing stays in memory whichever loop runs its next step. Each worker has its own id for its leases.
+        var sessions = new OrchestrationSessionCache();
+        DurableTaskWorkerOptions Options() => new(IdlePollInterval: PollInterval(configuration), Sessions: sessions);
+        DurableTaskWorker NewWorker(IServiceProvider sp) => new(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), Options());
+        services.AddSingleton(NewWorker);
+        for (var loop = 0; loop < Math.Max(1, partitions); loop++)
+        {
+            var first = loop == 0; // the registered worker is the first loop's
+            services.AddSingleton<IHostedService>(sp => new DurableTaskWorkerService(
+                first ? sp.GetRequiredService<DurableTaskWorker>() : NewWorker(sp), sp.GetRequiredService<TimeProvider>(), Options()));
+        }
+
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorFlow.Core.Simulation;
+using MentorFlow.Durable.Sqlite;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Reports;
 using MentorFlow.Reports.Documents;
@@ -10,7 +11,7 @@ namespace MentorFlow.Functions.Simulation;
 /// <summary>
 /// <c>simulate</c>: a demo district's whole program year in about a minute — pairings start, people answer their emails
 /// with realistic delays (some late, some never), meet, log, observe, a few leave — on a virtual clock and the real
-/// SQLite engine (<c>simulation.db</c> in the data folder, replaced each run). It prints progress and a summary, then
+/// SQLite engine (<c>simulation.db</c> and its partition <c>simulation.p1.db</c> in the data folder, replaced each run). It prints progress and a summary, then
 /// writes the year's reports into the reports folder and prints where they are.
 /// </summary>
 public static class SimulateCommand
@@ -53,10 +54,7 @@ public static class SimulateCommand
         var folders = EmbeddedFolders.FromConfiguration(configuration, Environment.CurrentDirectory);
         folders.EnsureCreated();
         var database = Path.Combine(folders.Data, "simulation.db");
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        SqlitePartitions.Delete(database);
 
         try
         {
@@ -95,7 +93,7 @@ public static class SimulateCommand
               hours outside the contract day: {summary.TotalHours:N0} confirmed, median {summary.MedianHours:N1} per pairing
               meeting frequency: {string.Join(", ", summary.Frequency.Select(f => string.Create(c, $"{f.Key} {f.Value:N0}")))}
               traffic: {summary.EventsRaised:N0} events, {summary.MessagesSent:N0} emails, {summary.WorkItems:N0} engine steps
-              engine database: {database}
+              engine database: {string.Join(", ", Enumerable.Range(0, SqlitePartitions.DefaultCount).Select(i => SqlitePartitions.FileOf(database, i)))}
             """));
         foreach (var example in summary.UnfinishedExamples)
         {
