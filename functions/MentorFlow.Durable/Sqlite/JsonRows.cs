@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -10,12 +11,17 @@ namespace MentorFlow.Durable.Sqlite;
 /// </summary>
 internal sealed class JsonRows : IDisposable
 {
+    private const int LargestKeptBuffer = 1 << 20;
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
-    private readonly ArrayBufferWriter<byte> _buffer = new();
+
+    // Buffers go back for the next batch: a batch's rows grow one to a few hundred kilobytes by doubling.
+    private static readonly ConcurrentBag<ArrayBufferWriter<byte>> Buffers = [];
+    private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _writer;
 
     private JsonRows()
     {
+        _buffer = Buffers.TryTake(out var kept) ? kept : new ArrayBufferWriter<byte>(4096);
         _writer = new Utf8JsonWriter(_buffer, WriterOptions);
         _writer.WriteStartArray();
     }
@@ -90,5 +96,13 @@ internal sealed class JsonRows : IDisposable
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        if (_buffer.Capacity <= LargestKeptBuffer && Buffers.Count < Environment.ProcessorCount * 4)
+        {
+            _buffer.ResetWrittenCount();
+            Buffers.Add(_buffer);
+        }
+    }
 }

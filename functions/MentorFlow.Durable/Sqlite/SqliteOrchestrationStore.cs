@@ -182,7 +182,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
-        var instanceIds = new List<string>(maxCount);
+        var instanceIds = new List<string>(); // not presized: most polls find little or nothing
         var taken = new HashSet<string>(StringComparer.Ordinal);
         using (var due = Command(connection, transaction, """
             SELECT e.InstanceId FROM NewEvents e JOIN Instances i ON i.InstanceId = e.InstanceId
@@ -357,7 +357,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var nowMs = Ms(now);
-        var items = new List<ActivityWorkItem>(maxCount);
+        var items = new List<ActivityWorkItem>(); // not presized: most polls find nothing
         using (var read = Command(connection, transaction, """
             SELECT SequenceNumber, InstanceId, ExecutionId, TaskId, Name, Input, DequeueCount FROM NewTasks
             WHERE VisibleAt <= $now AND (LockExpiration IS NULL OR LockExpiration <= $now)
