@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 
@@ -63,7 +64,7 @@ public static class PairingFigures
     {
         ArgumentNullException.ThrowIfNull(logs);
         DateOnly? last = null;
-        foreach (var log in logs)
+        foreach (var log in Span(logs))
         {
             if (log.Date <= onDate && (last is null || log.Date > last))
             {
@@ -89,12 +90,20 @@ public static class PairingFigures
     /// <summary>Substitute hours the cycles used.</summary>
     public static decimal SubstituteHoursUsed(IEnumerable<ObservationCycle> cycles) => cycles.Sum(c => c.SubstituteHours);
 
+    // The logs as a span: a list or an array is read in place, without an enumerator object per figure.
+    private static ReadOnlySpan<LoggedInteraction> Span(IEnumerable<LoggedInteraction> logs) => logs switch
+    {
+        List<LoggedInteraction> list => CollectionsMarshal.AsSpan(list),
+        LoggedInteraction[] array => array,
+        _ => logs.ToArray(),
+    };
+
     // Loops, not LINQ: the orchestration recomputes these at every wake-up of every pairing.
     private static decimal Hours(IEnumerable<LoggedInteraction> logs, DateOnly onDate, TimeConfirmation confirmation, bool outsideOnly)
     {
         ArgumentNullException.ThrowIfNull(logs);
         var minutes = 0L;
-        foreach (var log in logs)
+        foreach (var log in Span(logs))
         {
             if (log.Confirmation == confirmation && log.Date <= onDate && (log.OutsideContractDay || !outsideOnly))
             {
@@ -109,18 +118,21 @@ public static class PairingFigures
     private static int DaysMet(IEnumerable<LoggedInteraction> logs, DateOnly start, DateOnly onDate)
     {
         ArgumentNullException.ThrowIfNull(logs);
-        var days = new List<int>(logs.TryGetNonEnumeratedCount(out var count) ? count : 16);
-        foreach (var log in logs)
+        var all = Span(logs);
+        var days = all.Length <= 512 ? stackalloc int[all.Length] : new int[all.Length];
+        var count = 0;
+        foreach (var log in all)
         {
             if (log.Date >= start && log.Date <= onDate)
             {
-                days.Add(log.Date.DayNumber);
+                days[count++] = log.Date.DayNumber;
             }
         }
 
+        days = days[..count];
         days.Sort();
         var distinct = 0;
-        for (var i = 0; i < days.Count; i++)
+        for (var i = 0; i < days.Length; i++)
         {
             if (i == 0 || days[i] != days[i - 1])
             {

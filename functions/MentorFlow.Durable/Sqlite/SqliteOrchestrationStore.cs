@@ -568,7 +568,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         ReadInstances(connection, transaction, $"SELECT {InstanceColumns} FROM Instances WHERE InstanceId = $id;", ("$id", instanceId))
             .SingleOrDefault();
 
-    private static List<InstanceRecord> ReadInstances(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static List<InstanceRecord> ReadInstances(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         return ReadInstances(command);
@@ -648,7 +648,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return connection;
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -661,14 +661,14 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return command;
     }
 
-    internal static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
     /// <summary>Runs a prepared command again with new values for the named parameters.</summary>
-    internal static int Run(SqliteCommand command, params (string Name, object? Value)[] values)
+    internal static int Run(SqliteCommand command, params ReadOnlySpan<(string Name, object? Value)> values)
     {
         foreach (var (name, value) in values)
         {
@@ -678,7 +678,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         return command.ExecuteScalar();
