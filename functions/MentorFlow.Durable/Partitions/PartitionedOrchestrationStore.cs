@@ -100,20 +100,9 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
-        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken)
-    {
-        foreach (var partition in InTurn())
-        {
-            var items = await partition.LockOrchestrationsAsync(workerId, now, lease, maxCount, knownHistories, cancellationToken);
-            if (items.Count > 0)
-            {
-                return items;
-            }
-        }
-
-        return [];
-    }
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(
+        string workerId, DateTime now, TimeSpan lease, int maxCount, IKnownHistories? knownHistories, CancellationToken cancellationToken) =>
+        FirstDueAsync(partition => partition.LockOrchestrationsAsync(workerId, now, lease, maxCount, knownHistories, cancellationToken));
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> CompleteOrchestrationsAsync(IReadOnlyList<EpisodeCheckpoint> episodes, DateTime now, CancellationToken cancellationToken)
@@ -142,19 +131,8 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
-    {
-        foreach (var partition in InTurn())
-        {
-            var items = await partition.LockActivitiesAsync(workerId, now, lease, maxCount, cancellationToken);
-            if (items.Count > 0)
-            {
-                return items;
-            }
-        }
-
-        return [];
-    }
+    public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(string workerId, DateTime now, TimeSpan lease, int maxCount, CancellationToken cancellationToken) =>
+        FirstDueAsync(partition => partition.LockActivitiesAsync(workerId, now, lease, maxCount, cancellationToken));
 
     /// <inheritdoc/>
     public Task CompleteActivitiesAsync(IReadOnlyList<ActivityResult> results, DateTime now, CancellationToken cancellationToken)
@@ -198,14 +176,21 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
 
     private IOrchestrationStore PartitionOf(string instanceId) => _partitions[PartitionKey.Of(instanceId, _partitions.Count)];
 
-    // Every partition once, starting from the next one in turn, so workers spread over the partitions.
-    private IEnumerable<IOrchestrationStore> InTurn()
+    // The first partition in turn that has due work leases it: the next call starts from the next partition, so the
+    // workers spread over the partitions, and a lease never spans two of them.
+    private async Task<IReadOnlyList<T>> FirstDueAsync<T>(Func<IOrchestrationStore, Task<IReadOnlyList<T>>> lease)
     {
         var first = (int)((uint)Interlocked.Increment(ref _turn) % (uint)_partitions.Count);
         for (var i = 0; i < _partitions.Count; i++)
         {
-            yield return _partitions[(first + i) % _partitions.Count];
+            var items = await lease(_partitions[(first + i) % _partitions.Count]);
+            if (items.Count > 0)
+            {
+                return items;
+            }
         }
+
+        return [];
     }
 
     // What the episode sends to other partitions is queued there first; the checkpoint keeps the rest.
