@@ -21,6 +21,12 @@ public static class EngineServices
         services.AddSingleton(Clock.ClockEndpoints.FromConfiguration(configuration));
         // A new engine store gets this many partitions (files engine.db, engine.p1.db, ...); an existing one keeps its own.
         var partitions = configuration.GetValue("MentorFlow:Engine:Partitions", SqlitePartitions.DefaultCount);
+        if (partitions < 1)
+        {
+            throw new InvalidOperationException(
+                $"MentorFlow:Engine:Partitions is {partitions}; set it to 1 or more (default {SqlitePartitions.DefaultCount}), or remove it.");
+        }
+
         services.AddSingleton<IOrchestrationStore>(_ => SqlitePartitions.Open(Path.Combine(folders.Data, "engine.db"), partitions));
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
         services.AddSingleton<StepLinks>();
@@ -42,7 +48,7 @@ public static class EngineServices
         DurableTaskWorker NewWorker(IServiceProvider sp) => new(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), Options());
         services.AddSingleton(NewWorker);
-        for (var loop = 0; loop < Math.Max(1, partitions); loop++)
+        for (var loop = 0; loop < partitions; loop++)
         {
             var first = loop == 0; // the registered worker is the first loop's
             services.AddSingleton<IHostedService>(sp => new DurableTaskWorkerService(
