@@ -129,7 +129,7 @@ internal sealed class CheckpointWriter : IDisposable
             // Through the instance's index: an instance has only a few queued messages.
             SqliteOrchestrationStore.Execute(_connection, _transaction, """
                 DELETE FROM NewEvents WHERE SequenceNumber IN (
-                    SELECT e.SequenceNumber FROM json_each($rows) c JOIN NewEvents e
+                    SELECT e.SequenceNumber FROM jsonb_each($rows) c JOIN NewEvents e
                     ON e.InstanceId = c.value ->> 0 AND e.EventType = 'TimerFired' AND json_extract(e.Payload, '$.timerId') = c.value ->> 1);
                 """, ("$rows", _cancelledTimers.Finish()));
         }

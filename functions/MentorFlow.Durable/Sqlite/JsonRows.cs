@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace MentorFlow.Durable.Sqlite;
 
 /// <summary>
-/// Many rows as one JSON array parameter, which a statement reads with <c>json_each</c>: one statement for a whole
-/// batch instead of one per row, so the per-statement cost is paid once.
+/// Many rows as one JSON array parameter, which a statement reads with <c>json_each</c> (<c>jsonb_each</c> when each row
+/// is an array itself): one statement for a whole batch instead of one per row, so the per-statement cost is paid once.
 /// </summary>
 internal sealed class JsonRows : IDisposable
 {

@@ -545,11 +545,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// The one statement that queues messages, each only for an instance that exists; <paramref name="rows"/> holds
     /// <c>[instanceId, visibleAtMs, event]</c> per message, in order. Returns how many were queued.
     /// </summary>
+    // jsonb_each: each row comes out as binary JSON that the extractions read in place; json_each gave each row as text,
+    // parsed again by every extraction (half of a day's raise).
     internal static int QueueMessages(SqliteConnection connection, SqliteTransaction? transaction, string rows) =>
         Execute(connection, transaction, """
             INSERT INTO NewEvents (InstanceId, VisibleAt, EventType, Payload)
-            SELECT m.value ->> 0, m.value ->> 1, m.value -> 2 ->> 'type', m.value -> 2
-            FROM json_each($rows) m
+            SELECT m.value ->> 0, m.value ->> 1, m.value ->> '$[2].type', m.value -> 2
+            FROM jsonb_each($rows) m
             WHERE EXISTS (SELECT 1 FROM Instances WHERE InstanceId = m.value ->> 0)
             ORDER BY m.key;
             """, ("$rows", rows));
