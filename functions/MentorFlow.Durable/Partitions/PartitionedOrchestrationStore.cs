@@ -37,7 +37,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
     {
         ArgumentNullException.ThrowIfNull(instances);
         var created = new bool[instances.Count];
-        await ForEachPartitionAsync(instances, instance => instance.InstanceId, async (partition, part) =>
+        await ForEachPartitionAsync(Split(instances, instance => instance.InstanceId), async (partition, part) =>
         {
             var results = await partition.TryCreateInstancesAsync([.. part.Select(p => p.Item)], now, cancellationToken);
             for (var i = 0; i < part.Count; i++)
@@ -71,7 +71,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
         }
 
         var stillMissing = new List<string>();
-        await ForEachPartitionAsync(messages, message => message.InstanceId, async (partition, part) =>
+        await ForEachPartitionAsync(byPartition, async (partition, part) =>
         {
             var gone = await partition.EnqueueMessagesAsync([.. part.Select(p => p.Item)], cancellationToken);
             lock (stillMissing)
@@ -88,7 +88,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
         ArgumentNullException.ThrowIfNull(instanceIds);
         var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
         var missing = new HashSet<string>(StringComparer.Ordinal);
-        await ForEachPartitionAsync(ids, id => id, async (partition, part) =>
+        await ForEachPartitionAsync(Split(ids, id => id), async (partition, part) =>
         {
             var gone = await partition.FindMissingInstancesAsync([.. part.Select(p => p.Item)], cancellationToken);
             lock (missing)
@@ -138,7 +138,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
     public Task CompleteActivitiesAsync(IReadOnlyList<ActivityResult> results, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return ForEachPartitionAsync(results, result => result.WorkItem.InstanceId,
+        return ForEachPartitionAsync(Split(results, result => result.WorkItem.InstanceId),
             (partition, part) => partition.CompleteActivitiesAsync([.. part.Select(p => p.Item)], now, cancellationToken));
     }
 
@@ -242,12 +242,9 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
         return byPartition;
     }
 
-    // Runs the partitions' shares at the same time: each partition has its own writer.
-    private Task ForEachPartitionAsync<T>(IReadOnlyList<T> items, Func<T, string> instanceId, Func<IOrchestrationStore, List<(int Index, T Item)>, Task> write)
-    {
-        var byPartition = Split(items, instanceId);
-        return byPartition.Count == 1
+    // Runs the partitions' shares (from Split) at the same time: each partition has its own writer.
+    private Task ForEachPartitionAsync<T>(SortedDictionary<int, List<(int Index, T Item)>> byPartition, Func<IOrchestrationStore, List<(int Index, T Item)>, Task> write) =>
+        byPartition.Count == 1
             ? write(_partitions[byPartition.Keys.First()], byPartition.Values.First())
             : Task.WhenAll(byPartition.Select(pair => Task.Run(() => write(_partitions[pair.Key], pair.Value))));
-    }
 }
