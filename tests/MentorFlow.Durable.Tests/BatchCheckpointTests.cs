@@ -1,4 +1,3 @@
-using MentorFlow.Durable.History;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +8,7 @@ public sealed class BatchCheckpointTests
     private static DurableTaskRegistry Registry() => new DurableTaskRegistry()
         .AddOrchestratorFunc<object?, string>("Wait", (context, _) => context.WaitForExternalEvent<string>("Go"));
 
-    private static async Task<Engine> TwoWaitingInstancesWithEventsAsync(DurableTaskWorkerOptions? options = null)
+    private static async Task<Engine> TwoWaitingInstancesWithEventsAsync(OrchestrationWorkerOptions? options = null)
     {
         var engine = new Engine(Registry(), options);
         foreach (var id in new[] { "a", "b" })
@@ -24,14 +23,14 @@ public sealed class BatchCheckpointTests
     }
 
     private static Checkpoint Complete(OrchestrationWorkItem item, string output) => new(
-        OrchestrationRuntimeStatus.Completed, null, DurableJson.Serialize(output), null, item.Instance.ExecutionId,
-        [new ExecutionCompletedEvent(Engine.Start.UtcDateTime, OrchestrationRuntimeStatus.Completed, DurableJson.Serialize(output), null)],
+        DurableTask.Core.OrchestrationStatus.Completed, null, DurableJson.Serialize(output), null, item.Instance.ExecutionId,
+        [new ExecutionCompletedEvent(-1, DurableJson.Serialize(output), DurableTask.Core.OrchestrationStatus.Completed) { Timestamp = Engine.Start.UtcDateTime }],
         [.. item.Messages.Select(m => m.SequenceNumber)], [], [], []);
 
     [Fact]
     public async Task A_batch_of_episodes_is_written_all_or_nothing_in_one_transaction()
     {
-        using var engine = await TwoWaitingInstancesWithEventsAsync(new DurableTaskWorkerOptions(LeaseDuration: TimeSpan.FromMinutes(1)));
+        using var engine = await TwoWaitingInstancesWithEventsAsync(new OrchestrationWorkerOptions(LeaseDuration: TimeSpan.FromMinutes(1)));
         var now = engine.Clock.GetUtcNow().UtcDateTime;
         var items = await engine.Store.LockOrchestrationsAsync("batcher", now, TimeSpan.FromMinutes(1), 10, null, default);
         Assert.Equal(["a", "b"], items.Select(i => i.Instance.InstanceId).Order());

@@ -25,14 +25,14 @@ public sealed class ContinueAsNewTests
         var afterOneWeek = await engine.InstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Running, afterOneWeek.RuntimeStatus);
         Assert.Equal(2, afterOneWeek.ReadInputAs<int>());
-        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e is History.EventRaisedEvent { Name: "Unused" });
+        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e is EventRaisedEvent { Name: "Unused" });
 
         await engine.AdvanceAsync(TimeSpan.FromDays(7));
         var done = await engine.InstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(3, done.ReadOutputAs<int>());
         var history = await engine.Client.GetOrchestrationHistoryAsync(id);
-        Assert.Single(history, e => e.EventType == "ExecutionStarted");
-        Assert.Contains(history, e => e is History.EventRaisedEvent { Name: "Unused" });
+        Assert.Single(history, e => e.EventType == EventType.ExecutionStarted);
+        Assert.Contains(history, e => e is EventRaisedEvent { Name: "Unused" });
     }
 }

@@ -1,4 +1,3 @@
-using MentorFlow.Durable.History;
 using MentorFlow.Durable.Worker;
 
 namespace MentorFlow.Durable.Tests;
@@ -37,7 +36,7 @@ public sealed class ExtendedSessionTests
             return [.. totals];
         });
 
-    private static async Task<(int[] Output, List<string> History)> DriveAsync(Engine engine, DurableTaskWorker worker)
+    private static async Task<(int[] Output, List<string> History)> DriveAsync(Engine engine, OrchestrationWorker worker)
     {
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Tally", 1);
         await worker.ProcessAllDueAsync();
@@ -51,7 +50,7 @@ public sealed class ExtendedSessionTests
         await worker.ProcessAllDueAsync();
         var instance = await engine.InstanceAsync(id);
         Assert.True(instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{instance.RuntimeStatus}: {instance.FailureDetails?.ErrorMessage} {instance.SerializedOutput}");
-        var history = (await engine.Client.GetOrchestrationHistoryAsync(id)).Select(e => e.EventType).ToList();
+        var history = (await engine.Client.GetOrchestrationHistoryAsync(id)).Select(e => e.EventType.ToString()).ToList();
         return (instance.ReadOutputAs<int[]>()!, history);
     }
 
@@ -65,7 +64,7 @@ public sealed class ExtendedSessionTests
 
         var (liveOutput, liveHistory) = await DriveAsync(withSessions, withSessions.Worker);
         var (replayedOutput, replayedHistory) = await DriveAsync(
-            withoutSessions, withoutSessions.NewWorker(withoutSessions.Registry, new DurableTaskWorkerOptions(ExtendedSessions: false)));
+            withoutSessions, withoutSessions.NewWorker(withoutSessions.Registry, new OrchestrationWorkerOptions(ExtendedSessions: false)));
 
         Assert.Equal([11, 111, 125, 225], liveOutput);
         Assert.Equal(replayedOutput, liveOutput);
@@ -82,7 +81,7 @@ public sealed class ExtendedSessionTests
         await engine.RunAsync();
         await engine.Client.RaiseEventAsync(id, "Add", 5);
         var stored = await engine.Client.GetOrchestrationHistoryAsync(id);
-        var executionId = stored.OfType<ExecutionStartedEvent>().Single().ExecutionId;
+        var executionId = stored.OfType<ExecutionStartedEvent>().Single().OrchestrationInstance.ExecutionId;
 
         var held = await engine.Store.LockOrchestrationsAsync("w", engine.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(1), 10,
             new HoldsEverything(id, executionId, stored.Count), default);
@@ -146,7 +145,7 @@ public sealed class ExtendedSessionTests
     {
         var starts = new StartCounter();
         using var engine = new Engine(Registry(starts));
-        var worker = engine.NewWorker(engine.Registry, new DurableTaskWorkerOptions(Sessions: new OrchestrationSessionCache(capacity: 1)));
+        var worker = engine.NewWorker(engine.Registry, new OrchestrationWorkerOptions(Sessions: new OrchestrationSessionCache(capacity: 1)));
         var first = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Tally", 1);
         var second = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Tally", 2);
 

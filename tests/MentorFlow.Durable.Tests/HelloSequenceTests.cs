@@ -26,7 +26,7 @@ public sealed class HelloSequenceTests
         var instance = await engine.InstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal(["Hello Tokyo", "Hello Seattle", "Hello London"], instance.ReadOutputAs<string[]>()!);
-        var types = (await engine.Client.GetOrchestrationHistoryAsync(id)).Select(e => e.EventType).ToList();
+        var types = (await engine.Client.GetOrchestrationHistoryAsync(id)).Select(e => e.EventType.ToString()).ToList();
         Assert.Equal("OrchestratorStarted", types[0]);
         Assert.Equal("ExecutionStarted", types[1]);
         Assert.Equal(3, types.Count(t => t == "TaskScheduled"));
@@ -60,7 +60,7 @@ public sealed class HelloSequenceTests
             .AddOrchestratorFunc<int, int>("Parent", async (context, n) =>
             {
                 context.SetCustomStatus(new { stage = "calling child" });
-                var doubled = await context.CallSubOrchestratorAsync<int>("Double", n);
+                var doubled = await context.CallSubOrchestratorAsync<int>("Double", n, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:child" });
                 context.SetCustomStatus(new { stage = "done" });
                 return doubled + 1;
             });
@@ -72,7 +72,7 @@ public sealed class HelloSequenceTests
         var parent = await engine.InstanceAsync(id);
         Assert.Equal(41, parent.ReadOutputAs<int>());
         Assert.Contains("\"done\"", parent.SerializedCustomStatus, StringComparison.Ordinal);
-        var child = await engine.InstanceAsync($"{id}:0000");
+        var child = await engine.InstanceAsync($"{id}:child");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, child.RuntimeStatus);
     }
 }

@@ -4,7 +4,7 @@ namespace MentorFlow.Durable.Tests;
 
 public sealed class InlineActivityTests
 {
-    private static readonly DurableTaskWorkerOptions Inline = new(InlineActivities: true);
+    private static readonly OrchestrationWorkerOptions Inline = new(InlineActivities: true);
 
     private static DurableTaskRegistry Registry(Func<int, bool>? failsOnAttempt = null)
     {
@@ -43,8 +43,8 @@ public sealed class InlineActivityTests
 
         Assert.Equal(5, queuedItems); // three episodes, two activity calls
         Assert.Equal(1, inlineItems); // one episode did it all
-        var queuedHistory = (await queued.Client.GetOrchestrationHistoryAsync(queuedId)).Select(e => e.EventType);
-        var inlineHistory = (await inline.Client.GetOrchestrationHistoryAsync(inlineId)).Select(e => e.EventType);
+        var queuedHistory = (await queued.Client.GetOrchestrationHistoryAsync(queuedId)).Select(e => e.EventType.ToString());
+        var inlineHistory = (await inline.Client.GetOrchestrationHistoryAsync(inlineId)).Select(e => e.EventType.ToString());
         Assert.Equal(queuedHistory, inlineHistory);
         Assert.Equal("TaskCompleted", inlineHistory.Last(e => e.StartsWith("Task", StringComparison.Ordinal)));
     }
@@ -55,7 +55,7 @@ public sealed class InlineActivityTests
         using var engine = new Engine(Registry(), Inline);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("HelloThenWait", new[] { "Tokyo" });
         await engine.RunAsync();
-        var queuing = engine.NewWorker(engine.Registry, new DurableTaskWorkerOptions(ExtendedSessions: false));
+        var queuing = engine.NewWorker(engine.Registry, new OrchestrationWorkerOptions(ExtendedSessions: false));
 
         await engine.Client.RaiseEventAsync(id, "last", "Bye");
         await queuing.ProcessAllDueAsync();
@@ -71,7 +71,7 @@ public sealed class InlineActivityTests
         using var engine = new Engine(Registry(attempt => attempt == 1), Inline);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("HelloThenWait", new[] { "Tokyo" });
         await engine.RunAsync();
-        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e.EventType == "TaskFailed");
+        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e.EventType == EventType.TaskFailed);
 
         await engine.AdvanceAsync(TimeSpan.FromMinutes(1));
         await engine.Client.RaiseEventAsync(id, "last", "Bye");

@@ -10,7 +10,7 @@ public sealed class LeaseTests
     [Fact]
     public async Task A_leased_instance_is_not_run_by_another_worker_until_the_lease_expires_and_nothing_is_lost()
     {
-        var options = new DurableTaskWorkerOptions(LeaseDuration: TimeSpan.FromMinutes(2));
+        var options = new OrchestrationWorkerOptions(LeaseDuration: TimeSpan.FromMinutes(2));
         using var engine = new Engine(Registry(), options);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Simple");
 
@@ -25,7 +25,7 @@ public sealed class LeaseTests
         Assert.Equal("done", (await engine.InstanceAsync(id)).ReadOutputAs<string>());
 
         // The killed worker's late checkpoint is refused.
-        var stale = new Checkpoint(OrchestrationRuntimeStatus.Failed, null, null, null, killed.Instance.ExecutionId, [], [], [], [], []);
+        var stale = new Checkpoint(DurableTask.Core.OrchestrationStatus.Failed, null, null, null, killed.Instance.ExecutionId, [], [], [], [], []);
         await Assert.ThrowsAsync<LeaseLostException>(() =>
             engine.Store.CompleteOrchestrationAsync(killed, stale, engine.Clock.GetUtcNow().UtcDateTime, default));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.InstanceAsync(id)).RuntimeStatus);
@@ -52,7 +52,7 @@ public sealed class LeaseTests
         await Task.WhenAll(Task.Run(() => engine.Worker.ProcessAllDueAsync()), Task.Run(() => second.ProcessAllDueAsync()));
         await engine.RunAsync();
 
-        var all = await engine.Client.GetAllInstancesAsync().ToListAsync();
+        var all = await engine.Client.GetAllInstancesAsync(new OrchestrationQuery(FetchInputsAndOutputs: true)).ToListAsync();
         Assert.Equal(40, all.Count);
         Assert.All(all, instance => Assert.Equal(instance.InstanceId, instance.ReadOutputAs<string>()));
         Assert.All(runs.Values, count => Assert.Equal(1, count));

@@ -10,10 +10,10 @@ public sealed class PoisonTests
         var crashes = 0;
         var broken = false;
         var registry = new DurableTaskRegistry()
-            .AddOrchestrator("Crashing", "1", () => broken ? throw new InvalidOperationException($"cannot build orchestrator ({++crashes})") : new Done());
-        var options = new DurableTaskWorkerOptions(MaxDispatchAttempts: 3, DispatchRetryDelay: TimeSpan.FromSeconds(10));
+            .AddOrchestrator("Crashing", () => broken ? throw new InvalidOperationException($"cannot build orchestrator ({++crashes})") : new Done());
+        var options = new OrchestrationWorkerOptions(MaxDispatchAttempts: 3, DispatchRetryDelay: TimeSpan.FromSeconds(10));
         using var engine = new Engine(registry, options);
-        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Crashing", options: new StartOrchestrationOptions(Version: "1"));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Crashing");
 
         broken = true; // e.g. a bad deployment: every dispatch of this instance now crashes
         await engine.RunAsync();
@@ -27,7 +27,7 @@ public sealed class PoisonTests
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         Assert.Equal("PoisonMessage", instance.FailureDetails!.ErrorType);
         Assert.Contains("cannot build orchestrator (3)", instance.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e.EventType == "ExecutionStarted");
+        Assert.Contains(await engine.Client.GetOrchestrationHistoryAsync(id), e => e.EventType == EventType.ExecutionStarted);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PoisonTests
                     return ex.FailureDetails.ErrorType;
                 }
             });
-        var options = new DurableTaskWorkerOptions(MaxDispatchAttempts: 2, LeaseDuration: TimeSpan.FromMinutes(1));
+        var options = new OrchestrationWorkerOptions(MaxDispatchAttempts: 2, LeaseDuration: TimeSpan.FromMinutes(1));
         using var engine = new Engine(registry, options);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Caller");
         await engine.Worker.ProcessDueAsync(1); // the episode that schedules the activity
@@ -90,7 +90,7 @@ public sealed class PoisonTests
         Assert.Equal("done", (await engine.InstanceAsync("healthy")).ReadOutputAs<string>());
         var damaged = await engine.InstanceAsync("damaged");
         Assert.Equal(OrchestrationRuntimeStatus.Running, damaged.RuntimeStatus);
-        Assert.Contains("cannot be read by this worker", damaged.WaitingReason, StringComparison.Ordinal);
+        Assert.Contains("cannot be read by this worker", (await engine.Store.GetInstanceAsync("damaged", default))!.WaitingReason, StringComparison.Ordinal);
     }
 
     private sealed class Done : TaskOrchestrator<object?, string>

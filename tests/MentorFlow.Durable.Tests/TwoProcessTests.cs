@@ -27,7 +27,7 @@ public sealed class TwoProcessTests
                 process.Dispose();
             }
 
-            var all = await engine.Client.GetAllInstancesAsync().ToListAsync();
+            var all = await engine.Client.GetAllInstancesAsync(new OrchestrationQuery(FetchInputsAndOutputs: true)).ToListAsync();
             Assert.Equal(Instances, all.Count);
             Assert.All(all, instance => Assert.Equal(
                 OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus));

@@ -1,9 +1,9 @@
 // Drains one engine database as an independent worker process, recording each activity run in its own file.
 // usage: MentorFlow.Durable.WorkerProcess DATABASE RUN-LOG
-using MentorFlow.Durable;
+using DurableTask.Core;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.DurableTask;
 
 if (args.Length != 2)
 {
@@ -12,7 +12,7 @@ if (args.Length != 2)
 }
 
 var runs = new List<string>();
-var registry = new DurableTaskRegistry()
+void Tasks(DurableTaskRegistry registry) => registry
     .AddActivityFunc<string, string>("Record", (context, input) =>
     {
         runs.Add(context.InstanceId);
@@ -21,9 +21,9 @@ var registry = new DurableTaskRegistry()
     .AddOrchestratorFunc<string, string>("RecordTwice", async (context, input) =>
         await context.CallActivityAsync<string>("Record", input) + await context.CallActivityAsync<string>("Record", input));
 var store = new SqliteOrchestrationStore(args[0]);
-var worker = new DurableTaskWorker(store, registry, TimeProvider.System, NullLoggerFactory.Instance,
-    new DurableTaskWorkerOptions(WorkerId: $"process-{Environment.ProcessId}", MaxBatchSize: 5));
-var unfinished = new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize: 1);
+var worker = OrchestrationWorkerBuilder.Create(store, TimeProvider.System, Tasks,
+    new OrchestrationWorkerOptions(WorkerId: $"process-{Environment.ProcessId}", MaxBatchSize: 5));
+var unfinished = new InstanceQuery(Statuses: [OrchestrationStatus.Pending, OrchestrationStatus.Running], PageSize: 1);
 
 // Work until every instance has finished: the other process may still hold some.
 while (await worker.ProcessDueAsync(20) > 0 || (await store.QueryInstancesAsync(unfinished, default)).Instances.Count > 0)

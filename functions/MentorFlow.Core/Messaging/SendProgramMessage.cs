@@ -1,4 +1,4 @@
-using MentorFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace MentorFlow.Core.Messaging;
 
@@ -17,13 +17,13 @@ public sealed class SendProgramMessage(IProgramMessenger messenger, ISentMessage
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (await ledger.WasSentAsync(input.IdempotencyKey, context.CancellationToken))
+        if (await ledger.WasSentAsync(input.IdempotencyKey, CancellationToken.None))
         {
             return false;
         }
 
-        await messenger.SendAsync(input, context.CancellationToken);
-        await ledger.RecordSentAsync(input.IdempotencyKey, timeProvider.GetUtcNow().UtcDateTime, context.CancellationToken);
+        await messenger.SendAsync(input, CancellationToken.None);
+        await ledger.RecordSentAsync(input.IdempotencyKey, timeProvider.GetUtcNow().UtcDateTime, CancellationToken.None);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using MentorFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace MentorFlow.Core.Messaging;
 

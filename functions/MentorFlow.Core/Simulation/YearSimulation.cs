@@ -3,10 +3,11 @@ using MentorFlow.Core.Figures;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Settings;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Core.Simulation;
 
@@ -34,14 +35,13 @@ public sealed class YearSimulation
         var clock = new VirtualClock(At(settings.YearStart, 6));
         var inbox = new SimulatedInbox();
         var ledger = new InMemorySentMessageLedger();
-        var registry = new DurableTaskRegistry().AddPairingYear(inbox, ledger, clock);
         var store = SqlitePartitions.Open(options.DatabasePath, options.Partitions);
-        var client = new DurableTaskClient(store, registry, clock);
+        var client = new OrchestrationStoreClient(store, clock);
         // The workers share one session cache, so a pairing stays live in memory whichever worker runs its next step.
         var sessions = new OrchestrationSessionCache(options.Pairings + OrchestrationSessionCache.DefaultCapacity / 10);
         var workers = Enumerable.Range(0, Math.Max(1, options.Workers))
-            .Select(i => new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance,
-                new DurableTaskWorkerOptions($"simulation-{i}", MaxBatchSize: 500, Sessions: sessions, InlineActivities: true)))
+            .Select(i => OrchestrationWorkerBuilder.Create(store, clock, tasks => tasks.AddPairingYear(inbox, ledger, clock),
+                new OrchestrationWorkerOptions($"simulation-{i}", MaxBatchSize: 500, Sessions: sessions, InlineActivities: true)))
             .ToList();
 
         var pairs = Cast(options, settings);
@@ -53,27 +53,20 @@ public sealed class YearSimulation
         {
             cancellationToken.ThrowIfCancellationRequested();
             clock.MoveTo(At(day, 11)); // people act in the morning, before the midday step
-            var starting = pairs.Where(p => p.Subject.StartsOn == day)
-                .Select(p => new NewOrchestration(PairingYearOrchestrator.Name, new PairingYearInput(p.Subject, settings), new StartOrchestrationOptions(p.Subject.PairingId)))
-                .ToList();
-            if (starting.Count > 0)
-            {
-                await client.ScheduleNewOrchestrationInstancesAsync(starting, cancellationToken);
-            }
+            await Task.WhenAll(pairs.Where(p => p.Subject.StartsOn == day).Select(p => client.ScheduleNewOrchestrationInstanceAsync(
+                PairingYearOrchestrator.Name, new PairingYearInput(p.Subject, settings), new StartOrchestrationOptions(p.Subject.PairingId), cancellationToken)));
 
             var raised = pairs.Where(p => p.Subject.StartsOn < day)
-                .SelectMany(p => p.Act(day).Select(e => new RaisedEvent(p.Subject.PairingId, PairingYearOrchestrator.EventName, e)))
+                .SelectMany(p => p.Act(day).Select(e => (p.Subject.PairingId, Event: e)))
                 .ToList();
-            if (raised.Count > 0)
+            foreach (var (pairingId, e) in raised)
             {
-                foreach (var e in raised)
-                {
-                    options.Observe?.Invoke(e.InstanceId, (PairingYearEvent)e.Payload!);
-                }
-
-                await client.RaiseEventsAsync(raised, cancellationToken);
-                events += raised.Count;
+                options.Observe?.Invoke(pairingId, e);
             }
+
+            // Raised together, the day's events share the client's commits.
+            await Task.WhenAll(raised.Select(r => client.RaiseEventAsync(r.PairingId, PairingYearOrchestrator.EventName, r.Event, cancellationToken)));
+            events += raised.Count;
 
             clock.MoveTo(At(day, 12));
             workItems += (await Task.WhenAll(workers.Select(w => Task.Run(() => w.ProcessAllDueAsync(cancellationToken), cancellationToken)))).Sum();
@@ -133,7 +126,7 @@ public sealed class YearSimulation
         var pairings = pairs.Count;
         var outcomes = new List<PairingYearOutcome>(pairings);
         var unfinished = new List<string>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1000), cancellationToken))
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1000, FetchInputsAndOutputs: true)).WithCancellation(cancellationToken))
         {
             if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.ReadOutputAs<PairingYearOutcome>() is { } outcome)
             {

@@ -1,5 +1,5 @@
 using MentorFlow.Core.Messaging;
-using MentorFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace MentorFlow.Core.Year;
 
@@ -26,7 +26,7 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
     /// </summary>
     public const int StepsPerExecution = 128;
 
-    private static readonly TaskOptions SendRetry = new(new RetryPolicy(5, TimeSpan.FromMinutes(1), BackoffCoefficient: 2, MaxRetryInterval: TimeSpan.FromHours(1)));
+    private static readonly TaskOptions SendRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromHours(1)));
 
     /// <inheritdoc/>
     public override async Task<PairingYearOutcome?> RunAsync(TaskOrchestrationContext context, PairingYearInput input)
@@ -91,6 +91,8 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
         }
         finally
         {
+            // DurableTask.Core ends an execution only once no timer is pending: the wake-up is cancelled on the way out.
+            stopTimer?.Cancel();
             stopTimer?.Dispose();
         }
     }

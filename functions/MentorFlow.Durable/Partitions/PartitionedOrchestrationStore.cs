@@ -1,4 +1,4 @@
-using MentorFlow.Durable.History;
+using DurableTask.Core.History;
 using MentorFlow.Durable.Worker;
 
 namespace MentorFlow.Durable.Partitions;
@@ -147,7 +147,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
         PartitionOf(instanceId).GetInstanceAsync(instanceId, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    public async Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (_partitions.Count == 1)
@@ -163,7 +163,7 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
             .ToList();
         var page = merged.Take(query.PageSize).ToList();
         var more = merged.Count > query.PageSize || pages.Any(p => p.ContinuationToken is not null);
-        return new OrchestrationPage(page, more && page.Count > 0 ? PageToken.After(page[^1].CreatedAt, page[^1].InstanceId) : null);
+        return new InstancePage(page, more && page.Count > 0 ? PageToken.After(page[^1].CreatedAt, page[^1].InstanceId) : null);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using MentorFlow.Durable.History;
 using MentorFlow.Durable.Worker;
 
 namespace MentorFlow.Durable.Sqlite;
@@ -11,7 +9,7 @@ namespace MentorFlow.Durable.Sqlite;
 internal sealed record CheckpointPayloads(string History, IReadOnlyList<string> Messages, string? Failure)
 {
     public static CheckpointPayloads Of(Checkpoint checkpoint) => new(
-        DurableJson.SerializeEvents(checkpoint.NewHistory),
-        [.. checkpoint.Messages.Select(message => DurableJson.SerializeEvent(message.Event))],
-        checkpoint.Failure is null ? null : JsonSerializer.Serialize(checkpoint.Failure, DurableJson.Options));
+        HistoryJson.SerializeAll(checkpoint.NewHistory),
+        [.. checkpoint.Messages.Select(message => HistoryJson.Serialize(message.Event))],
+        HistoryJson.SerializeFailure(checkpoint.Failure));
 }

@@ -1,3 +1,4 @@
+using DurableTask.Core;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
 
@@ -75,7 +76,7 @@ internal sealed class CheckpointWriter : IDisposable
         }
 
         _consumed.AddRange(checkpoint.ConsumedMessages);
-        if (checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        if (checkpoint.Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated)
         {
             _finished.Add(instance.InstanceId); // nothing can wait for its timers now
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using MentorFlow.Durable.History;
+using DurableTask.Core;
+using DurableTask.Core.History;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
 
@@ -151,7 +152,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         {
             try
             {
-                items.Add(item with { Messages = [.. rawMessages.Select(m => new QueuedMessage(m.SequenceNumber, DurableJson.DeserializeEvent(m.Payload)))] });
+                items.Add(item with { Messages = [.. rawMessages.Select(m => new QueuedMessage(m.SequenceNumber, HistoryJson.Deserialize(m.Payload)))] });
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException)
             {
@@ -408,8 +409,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             // Lost the lease: whoever holds it now delivers the result (replay ignores a second one anyway).
             if (Run(remove, ("$sequence", workItem.SequenceNumber), ("$worker", workItem.LockedBy)) == 1)
             {
-                Run(deliver, ("$id", workItem.InstanceId), ("$type", result.EventType),
-                    ("$payload", DurableJson.SerializeEvent(result)), ("$execution", workItem.ExecutionId));
+                Run(deliver, ("$id", workItem.InstanceId), ("$type", result.EventType.ToString()),
+                    ("$payload", HistoryJson.Serialize(result)), ("$execution", workItem.ExecutionId));
             }
         }
 
@@ -425,7 +426,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
-    public Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new List<string> { "1 = 1" };
@@ -472,7 +473,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var next = rows.Count > query.PageSize
             ? PageToken.After(page[^1].CreatedAt, page[^1].InstanceId)
             : null;
-        return Task.FromResult(new OrchestrationPage([.. page.Select(instance => instance.ToMetadata())], next));
+        return Task.FromResult(new InstancePage(page, next));
     }
 
     /// <inheritdoc/>
@@ -514,16 +515,14 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             DeleteInstanceData(connection, transaction, instance.InstanceId);
         }
 
-        var executionId = Guid.NewGuid().ToString("N");
         Execute(connection, transaction, """
             INSERT OR REPLACE INTO Instances (InstanceId, ExecutionId, Name, Version, RuntimeStatus, CreatedAt, LastUpdatedAt, ParentInstanceId, ParentTaskId)
             VALUES ($id, $execution, $name, $version, 'Pending', $now, $now, $parent, $parentTask);
             INSERT OR REPLACE INTO InstanceInputs (InstanceId, Input) VALUES ($id, $input);
             """,
-            ("$id", instance.InstanceId), ("$execution", executionId), ("$name", instance.Name), ("$version", instance.Version),
-            ("$now", Ms(now)), ("$input", instance.Input), ("$parent", instance.Parent?.InstanceId), ("$parentTask", instance.Parent?.TaskScheduledId));
-        var started = new ExecutionStartedEvent(now, instance.Name, instance.Version, executionId, instance.Input, instance.Parent);
-        InsertMessage(connection, transaction, new OutgoingMessage(instance.InstanceId, started, instance.StartAt));
+            ("$id", instance.InstanceId), ("$execution", instance.ExecutionId), ("$name", instance.Started.Name), ("$version", instance.Started.Version ?? string.Empty),
+            ("$now", Ms(now)), ("$input", instance.Started.Input), ("$parent", instance.Parent?.InstanceId), ("$parentTask", instance.Parent?.TaskScheduleId));
+        InsertMessage(connection, transaction, new OutgoingMessage(instance.InstanceId, instance.Started, instance.StartAt));
         return true;
     }
 
@@ -539,7 +538,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <paramref name="payload"/> is its event's JSON when already made.
     /// </summary>
     internal static void AddQueued(JsonRows rows, OutgoingMessage message, string? payload = null) =>
-        rows.Add(message.InstanceId, Ms(message.VisibleAt), payload ?? DurableJson.SerializeEvent(message.Event));
+        rows.Add(message.InstanceId, Ms(message.VisibleAt), payload ?? HistoryJson.Serialize(message.Event));
 
     /// <summary>
     /// The one statement that queues messages, each only for an instance that exists; <paramref name="rows"/> holds
@@ -597,14 +596,14 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             ExecutionId: reader.GetString(1),
             Name: reader.GetString(2),
             Version: reader.GetString(3),
-            Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(4)),
+            Status: Enum.Parse<OrchestrationStatus>(reader.GetString(4)),
             CreatedAt: FromMs(reader.GetInt64(5)),
             LastUpdatedAt: FromMs(reader.GetInt64(6)),
             Input: Text(7),
             Output: Text(8),
             CustomStatus: Text(9),
-            Failure: Text(10) is { } failure ? JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options) : null,
-            Parent: Text(11) is { } parent ? new ParentInstance(parent, reader.GetInt32(12)) : null,
+            Failure: HistoryJson.DeserializeFailure(Text(10)),
+            Parent: Text(11) is { } parent ? new ParentLink(parent, reader.GetInt32(12)) : null,
             DispatchAttempts: reader.GetInt32(13),
             LastDispatchError: Text(14),
             WaitingReason: Text(15));
@@ -619,7 +618,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var history = new List<HistoryEvent>();
         while (reader.Read())
         {
-            history.AddRange(DurableJson.DeserializeEvents(reader.GetString(0)));
+            history.AddRange(HistoryJson.DeserializeAll(reader.GetString(0)));
         }
 
         return history;

@@ -104,7 +104,14 @@ internal static class SqliteSchema
         """
         CREATE TABLE PartitionLayout (PartitionIndex INTEGER NOT NULL, PartitionCount INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE HistoryFormat (Format TEXT NOT NULL);
+        INSERT INTO HistoryFormat (Format) VALUES ('DurableTask.Core');
+        """,
     ];
+
+    // The first step whose histories are DurableTask.Core's events; earlier ones hold the first engine's own events.
+    private const int DurableTaskCoreHistory = 6;
 
     /// <summary>The schema version this build of the engine writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -133,6 +140,14 @@ internal static class SqliteSchema
                 $"The engine database is at schema version {applied}, newer than this engine's {CurrentVersion}: run a newer MentorFlow.");
         }
 
+        if (applied is > 0 and < DurableTaskCoreHistory && HoldsInstances(connection, transaction))
+        {
+            throw new InvalidOperationException(
+                $"The engine database '{connection.DataSource}' holds orchestrations recorded by MentorFlow's first engine (schema {applied}), " +
+                "whose histories the Durable Task engine cannot replay. Let them finish with the MentorFlow release that wrote them, " +
+                "or move the data folder aside to start afresh.");
+        }
+
         for (var version = applied + 1; version <= CurrentVersion; version++)
         {
             using var step = connection.CreateCommand();
@@ -143,5 +158,13 @@ internal static class SqliteSchema
         }
 
         transaction.Commit();
+    }
+
+    private static bool HoldsInstances(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT EXISTS (SELECT 1 FROM Instances);";
+        return read.ExecuteScalar() is 1L;
     }
 }

@@ -1,5 +1,3 @@
-using MentorFlow.Durable.Replay;
-
 namespace MentorFlow.Durable.Worker;
 
 /// <summary>

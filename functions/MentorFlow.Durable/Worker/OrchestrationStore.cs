@@ -1,9 +1,10 @@
-using MentorFlow.Durable.History;
+using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace MentorFlow.Durable.Worker;
 
 /// <summary>
-/// Where instances, their histories and their queued work live. Every method is atomic; a
+/// Where instances, their DurableTask.Core histories and their queued work live. Every method is atomic; a
 /// checkpoint writes an episode's whole outcome in one transaction.
 /// </summary>
 public interface IOrchestrationStore
@@ -57,7 +58,7 @@ public interface IOrchestrationStore
     Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>One page of instances matching <paramref name="query"/>, oldest first.</summary>
-    Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
+    Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     /// <summary>The current execution's history, in order.</summary>
     Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken);
@@ -68,11 +69,26 @@ public interface IOrchestrationStore
 
 /// <summary>Why a leased instance was released unchanged.</summary>
 /// <param name="DispatchError">The error that stopped the episode, when one did (counts toward poison).</param>
-/// <param name="WaitingReason">Why the instance waits without running, when it does (e.g. no worker has its version).</param>
+/// <param name="WaitingReason">Why the instance waits without running, when it does (e.g. no worker has its orchestrator).</param>
 public sealed record AbandonReason(string? DispatchError, string? WaitingReason);
 
-/// <summary>An instance to create.</summary>
-public sealed record NewInstance(string InstanceId, string Name, string Version, string? Input, DateTime StartAt, ParentInstance? Parent = null);
+/// <summary>An instance to create, from the ExecutionStarted event that starts it.</summary>
+/// <param name="Started">Its first event (instance and execution ids, name, version, input, parent).</param>
+/// <param name="StartAt">When its start becomes visible to workers.</param>
+public sealed record NewInstance(ExecutionStartedEvent Started, DateTime StartAt)
+{
+    /// <summary>The instance's id.</summary>
+    public string InstanceId => Started.OrchestrationInstance.InstanceId;
+
+    /// <summary>The first execution's id.</summary>
+    public string ExecutionId => Started.OrchestrationInstance.ExecutionId;
+
+    /// <summary>The parent that waits for this instance, when it is a sub-orchestration.</summary>
+    public ParentLink? Parent => Started.ParentInstance is { } parent ? new ParentLink(parent.OrchestrationInstance.InstanceId, parent.TaskScheduleId) : null;
+}
+
+/// <summary>The orchestration that called an instance as a sub-orchestration, and the step it waits at.</summary>
+public sealed record ParentLink(string InstanceId, int TaskScheduleId);
 
 /// <summary>An instance as stored.</summary>
 public sealed record InstanceRecord(
@@ -80,25 +96,33 @@ public sealed record InstanceRecord(
     string ExecutionId,
     string Name,
     string Version,
-    OrchestrationRuntimeStatus Status,
+    OrchestrationStatus Status,
     DateTime CreatedAt,
     DateTime LastUpdatedAt,
     string? Input,
     string? Output,
     string? CustomStatus,
-    TaskFailureDetails? Failure,
-    ParentInstance? Parent,
+    FailureDetails? Failure,
+    ParentLink? Parent,
     int DispatchAttempts,
     string? LastDispatchError,
     string? WaitingReason)
 {
     /// <summary>True once completed, failed or terminated.</summary>
-    public bool IsFinished => Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
-
-    /// <summary>What a client reads about this instance.</summary>
-    public OrchestrationMetadata ToMetadata() =>
-        new(InstanceId, Name, Version, Status, CreatedAt, LastUpdatedAt, Input, Output, CustomStatus, Failure, WaitingReason);
+    public bool IsFinished => Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated;
 }
+
+/// <summary>Which instances a query reads, one page at a time, oldest first.</summary>
+public sealed record InstanceQuery(
+    IReadOnlyCollection<OrchestrationStatus>? Statuses = null,
+    DateTime? CreatedFrom = null,
+    DateTime? CreatedTo = null,
+    string? InstanceIdPrefix = null,
+    int PageSize = 100,
+    string? ContinuationToken = null);
+
+/// <summary>One page of a query, with the token for the next page (null on the last).</summary>
+public sealed record InstancePage(IReadOnlyList<InstanceRecord> Instances, string? ContinuationToken);
 
 /// <summary>A message queued for an instance.</summary>
 public sealed record QueuedMessage(long SequenceNumber, HistoryEvent Event);
@@ -127,13 +151,13 @@ public sealed record ActivityWorkItem(long SequenceNumber, string InstanceId, st
 /// <summary>One episode's outcome for a leased instance.</summary>
 public sealed record EpisodeCheckpoint(OrchestrationWorkItem WorkItem, Checkpoint Checkpoint);
 
-/// <summary>A finished activity call and the event that reports it (completed or failed).</summary>
+/// <summary>A finished activity call and the event that reports it (TaskCompleted or TaskFailed).</summary>
 public sealed record ActivityResult(ActivityWorkItem WorkItem, HistoryEvent Result);
 
 /// <summary>An activity call to queue.</summary>
 public sealed record NewActivity(int TaskId, string Name, string? Input);
 
-/// <summary>A message to queue for some instance (this one, a parent, or a new child).</summary>
+/// <summary>A message to queue for some instance (this one, a parent, or another).</summary>
 public sealed record OutgoingMessage(string InstanceId, HistoryEvent Event, DateTime VisibleAt);
 
 /// <summary>Everything one episode changes, written in one transaction.</summary>
@@ -142,21 +166,21 @@ public sealed record OutgoingMessage(string InstanceId, HistoryEvent Event, Date
 /// <param name="Output">Its output (JSON), when finished.</param>
 /// <param name="Failure">Its failure, when failed.</param>
 /// <param name="ExecutionId">The execution the new history belongs to (a new one after continue-as-new).</param>
-/// <param name="NewHistory">Events appended to that execution's history.</param>
+/// <param name="NewHistory">Events appended to that execution's history (a new execution's whole history).</param>
 /// <param name="ConsumedMessages">Sequence numbers of the messages this episode used up.</param>
 /// <param name="NewActivities">Activity calls to queue.</param>
 /// <param name="NewInstances">Child instances to create.</param>
-/// <param name="Messages">Messages to queue (timers, results for a parent, a new execution's start).</param>
+/// <param name="Messages">Messages to queue (timers, results for a parent, events for other instances).</param>
 /// <param name="NewExecutionInput">The input of the new execution, when <paramref name="ExecutionId"/> changed.</param>
 /// <param name="CancelledTimers">
-/// Ids of timers the orchestrator cancelled: their queued fire messages are removed, so a cancelled timer never wakes
-/// the instance. (A finished instance's queued timers all go.)
+/// Ids of timers whose queued fire messages can go, so they never wake the instance. (A finished instance's queued
+/// timers all go.)
 /// </param>
 public sealed record Checkpoint(
-    OrchestrationRuntimeStatus Status,
+    OrchestrationStatus Status,
     string? CustomStatus,
     string? Output,
-    TaskFailureDetails? Failure,
+    FailureDetails? Failure,
     string ExecutionId,
     IReadOnlyList<HistoryEvent> NewHistory,
     IReadOnlyList<long> ConsumedMessages,

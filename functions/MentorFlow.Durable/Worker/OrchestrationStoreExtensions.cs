@@ -1,4 +1,4 @@
-using MentorFlow.Durable.History;
+using DurableTask.Core.History;
 
 namespace MentorFlow.Durable.Worker;
 

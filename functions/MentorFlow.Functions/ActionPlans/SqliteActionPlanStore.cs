@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MentorFlow.Core.ActionPlans;
-using MentorFlow.Durable.History;
+using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 using Microsoft.Data.Sqlite;
 

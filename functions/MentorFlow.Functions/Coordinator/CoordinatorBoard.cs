@@ -1,8 +1,8 @@
+using Microsoft.DurableTask.Client;
 using System.Globalization;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;

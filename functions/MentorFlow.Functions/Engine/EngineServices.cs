@@ -1,8 +1,10 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
+using Microsoft.DurableTask.Worker;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Mail;
@@ -37,23 +39,13 @@ public static class EngineServices
             ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
             : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
-        services.AddSingleton(sp => new DurableTaskRegistry().AddPairingYear(
-            sp.GetRequiredService<IProgramMessenger>(), sp.GetRequiredService<ISentMessageLedger>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DurableTaskClient(
-            sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(), sp.GetRequiredService<TimeProvider>()));
-        // One worker loop per partition, so each partition's writer is kept busy; they share the live sessions,
-        // so a pairing stays in memory whichever loop runs its next step. Each worker has its own id for its leases.
-        var sessions = new OrchestrationSessionCache();
-        DurableTaskWorkerOptions Options() => new(IdlePollInterval: PollInterval(configuration), Sessions: sessions);
-        DurableTaskWorker NewWorker(IServiceProvider sp) => new(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<DurableTaskRegistry>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), Options());
-        services.AddSingleton(NewWorker);
-        for (var loop = 0; loop < partitions; loop++)
-        {
-            var first = loop == 0; // the registered worker is the first loop's
-            services.AddSingleton<IHostedService>(sp => new DurableTaskWorkerService(
-                first ? sp.GetRequiredService<DurableTaskWorker>() : NewWorker(sp), sp.GetRequiredService<TimeProvider>(), Options()));
-        }
+        services.AddSingleton<DurableTaskClient>(sp => new OrchestrationStoreClient(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<TimeProvider>()));
+        // The SDK's worker, built on the engine store: one loop per partition keeps each partition's writer busy, and
+        // the loops share the live sessions, so a pairing stays in memory whichever loop runs its next step.
+        services.AddDurableTaskWorker(builder => builder
+            .AddTasks(tasks => tasks.AddPairingYear())
+            .UseOrchestrationStore(new OrchestrationWorkerOptions(IdlePollInterval: PollInterval(configuration), Loops: partitions)));
+        services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OrchestrationWorker>().Single());
 
         return services;
     }

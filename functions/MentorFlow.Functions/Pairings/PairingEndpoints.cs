@@ -1,7 +1,7 @@
+using Microsoft.DurableTask.Client;
 using System.Text;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
@@ -49,7 +49,7 @@ public static class PairingEndpoints
         }
 
         var (record, created) = started.Pairings[0];
-        var view = PairingView.Of(record, await engine.GetInstanceAsync(record.Pairing.PairingId, cancellationToken));
+        var view = PairingView.Of(record, await engine.GetInstanceAsync(record.Pairing.PairingId, getInputsAndOutputs: true, cancellationToken));
         return created
             ? Results.Created($"/api/pairings/{record.Pairing.PairingId}", view)
             : Results.Ok(view);
@@ -94,7 +94,7 @@ public static class PairingEndpoints
             return NotFound(pairingId);
         }
 
-        return Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, cancellationToken)));
+        return Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)));
     }
 
     private static async Task<IResult> EndAsync(
@@ -122,7 +122,7 @@ public static class PairingEndpoints
         {
             // Sending the same separation again is fine; a different one would rewrite history.
             return earlier == separation
-                ? Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, cancellationToken)))
+                ? Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)))
                 : ApiProblem.Status(StatusCodes.Status409Conflict, "The pairing has already ended",
                     $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.");
         }
@@ -134,7 +134,7 @@ public static class PairingEndpoints
         }
 
         var ended = record with { Separation = separation };
-        return Results.Ok(PairingView.Of(ended, await engine.GetInstanceAsync(pairingId, cancellationToken)));
+        return Results.Ok(PairingView.Of(ended, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)));
     }
 
     private static IResult NotFound(string pairingId) => ApiProblem.Status(StatusCodes.Status404NotFound, "No such pairing",

@@ -1,7 +1,8 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
@@ -101,25 +102,20 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
     }
 
     // Also for pairings that existed: a crash between saving them and starting their years must not leave any without
-    // one. The years that start, start in one transaction.
+    // one. Starting an id that is already running leaves that year as it is.
     private async Task EnsureYearsStartedAsync(IReadOnlyList<PairingRecord> records, DateTime now, CancellationToken cancellationToken)
     {
-        var starts = new List<NewOrchestration>(records.Count);
         foreach (var record in records)
         {
             if (await engine.GetInstanceAsync(record.Pairing.PairingId, cancellationToken) is null)
             {
-                starts.Add(YearStart(record, now));
+                var (input, options) = YearStart(record, now);
+                await engine.ScheduleNewOrchestrationInstanceAsync(PairingYearOrchestrator.Name, input, options, cancellationToken);
             }
-        }
-
-        if (starts.Count > 0)
-        {
-            await engine.ScheduleNewOrchestrationInstancesAsync(starts, cancellationToken);
         }
     }
 
-    private NewOrchestration YearStart(PairingRecord record, DateTime now)
+    private (PairingYearInput Input, StartOrchestrationOptions Options) YearStart(PairingRecord record, DateTime now)
     {
         var pairing = record.Pairing;
         var settings = districts.Find(pairing.DistrictId)!;
@@ -127,7 +123,7 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
             new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email),
             new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email));
         // A pairing hired for a later day starts that day, at the hour the year's steps run.
-        DateTime? startsAt = pairing.StartsOn > DateOnly.FromDateTime(now) ? pairing.StartsOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) : null;
-        return new NewOrchestration(PairingYearOrchestrator.Name, new PairingYearInput(subject, settings), new StartOrchestrationOptions(pairing.PairingId, startsAt));
+        DateTimeOffset? startsAt = pairing.StartsOn > DateOnly.FromDateTime(now) ? new DateTimeOffset(pairing.StartsOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : null;
+        return (new PairingYearInput(subject, settings), new StartOrchestrationOptions(pairing.PairingId, startsAt));
     }
 }

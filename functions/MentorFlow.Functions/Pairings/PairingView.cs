@@ -1,7 +1,7 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Settings;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 
 namespace MentorFlow.Functions.Pairings;

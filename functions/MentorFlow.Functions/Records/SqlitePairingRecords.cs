@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MentorFlow.Core.Educators;
 using MentorFlow.Core.Pairings;
-using MentorFlow.Durable.History;
+using MentorFlow.Durable;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Functions.Records;

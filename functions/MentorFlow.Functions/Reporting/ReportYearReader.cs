@@ -1,7 +1,7 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
@@ -27,7 +27,7 @@ public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore s
         foreach (var record in pairings)
         {
             var pairing = record.Pairing;
-            var year = await engine.GetInstanceAsync(pairing.PairingId, cancellationToken);
+            var year = await engine.GetInstanceAsync(pairing.PairingId, getInputsAndOutputs: true, cancellationToken);
             var outcome = year?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? year.ReadOutputAs<PairingYearOutcome>() : null;
             var status = year?.ReadCustomStatusAs<PairingYearStatus>();
             facts.Add(new PairingFacts(

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MentorFlow.Durable.History;
+using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 
 namespace MentorFlow.Functions.Submissions;

@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using MentorFlow.Durable;
+using DurableTask.Core;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Benchmarks.Engine;
 
@@ -24,7 +26,7 @@ internal static class HelloSequence
 
     public static async Task<HelloSequenceResult> RunAsync(string folder, int orchestrations, int workers, TextWriter progress)
     {
-        var registry = new DurableTaskRegistry()
+        static void Tasks(DurableTaskRegistry registry) => registry
             .AddActivityFunc<string, string>("SayHello", (_, city) => Task.FromResult($"Hello {city}!"))
             .AddOrchestratorFunc<object?, string[]>("HelloCities", async (context, _) =>
             [
@@ -33,7 +35,7 @@ internal static class HelloSequence
                 await context.CallActivityAsync<string>("SayHello", "London"),
             ]);
         var store = new SqliteOrchestrationStore(Path.Combine(folder, "hello-sequence.db"));
-        var client = new DurableTaskClient(store, registry, TimeProvider.System);
+        var client = new OrchestrationStoreClient(store, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         var started = 0;
         var starting = Task.Run(async () =>
@@ -47,8 +49,7 @@ internal static class HelloSequence
         var processed = 0L;
         var drains = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            var worker = new DurableTaskWorker(store, registry, TimeProvider.System, NullLoggerFactory.Instance,
-                new DurableTaskWorkerOptions(WorkerId: $"bench-{w}"));
+            var worker = OrchestrationWorkerBuilder.Create(store, TimeProvider.System, Tasks, new OrchestrationWorkerOptions(WorkerId: $"bench-{w}"));
             while (true)
             {
                 var done = await worker.ProcessDueAsync(1000);
@@ -83,8 +84,8 @@ internal static class HelloSequence
         return new HelloSequenceResult(latencies.Count, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
-    private static readonly OrchestrationQuery Unfinished = new(
-        Statuses: [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize: 1);
+    private static readonly InstanceQuery Unfinished = new(
+        Statuses: [OrchestrationStatus.Pending, OrchestrationStatus.Running], PageSize: 1);
 
     private static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using MentorFlow.Durable;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorFlow.Benchmarks.Engine;
@@ -18,7 +19,7 @@ internal static class LongTimers
 {
     public static async Task<LongTimersResult> RunAsync(string folder, int instances, int workers, TextWriter progress)
     {
-        var registry = new DurableTaskRegistry()
+        static void Tasks(DurableTaskRegistry registry) => registry
             .AddOrchestratorFunc<object?, string>("YearWithSignOff", async (context, _) =>
             {
                 var year = context.CreateTimer(context.CurrentUtcDateTime.AddDays(365), CancellationToken.None);
@@ -28,8 +29,8 @@ internal static class LongTimers
             });
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
         var store = new SqliteOrchestrationStore(Path.Combine(folder, "long-timers.db"));
-        var client = new DurableTaskClient(store, registry, clock);
-        var worker = new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance);
+        var client = new OrchestrationStoreClient(store, clock);
+        var worker = OrchestrationWorkerBuilder.Create(store, clock, Tasks);
 
         var ids = Enumerable.Range(0, instances).Select(i => $"year-{i:D6}").ToList();
         for (var i = 0; i < ids.Count; i++)
@@ -51,8 +52,7 @@ internal static class LongTimers
         var stopwatch = Stopwatch.StartNew();
         clock.Advance(TimeSpan.FromDays(366));
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() =>
-            new DurableTaskWorker(store, registry, clock, NullLoggerFactory.Instance, new DurableTaskWorkerOptions(WorkerId: $"timers-{w}"))
-                .ProcessAllDueAsync())));
+            OrchestrationWorkerBuilder.Create(store, clock, Tasks, new OrchestrationWorkerOptions(WorkerId: $"timers-{w}")).ProcessAllDueAsync())));
         stopwatch.Stop();
 
         var completed = 0;

@@ -2,7 +2,7 @@ using Ical.Net;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Schedules;
 using MentorFlow.Core.Tests.Year;
-using MentorFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace MentorFlow.Core.Tests.Messaging;
 
@@ -17,7 +17,7 @@ public sealed class MessagingTests
         var messenger = new RecordingMessenger();
         var activity = new SendProgramMessage(messenger, new InMemorySentMessageLedger(), TimeProvider.System);
         var message = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
-        var context = new TaskActivityContext(SendProgramMessage.Name, "p-1", 0, CancellationToken.None);
+        var context = new ActivityContext(SendProgramMessage.Name, "p-1");
 
         Assert.True(await activity.RunAsync(context, message));
         Assert.False(await activity.RunAsync(context, message)); // the engine retried after a crash
@@ -33,7 +33,7 @@ public sealed class MessagingTests
         var activity = new SendProgramMessages(messenger, new InMemorySentMessageLedger(), TimeProvider.System);
         var toMentor = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
         var toMentee = toMentor with { IdempotencyKey = "p-1/ActionPlanInvite/Mentee/1", To = Mentee };
-        var context = new TaskActivityContext(SendProgramMessages.Name, "p-1", 0, CancellationToken.None);
+        var context = new ActivityContext(SendProgramMessages.Name, "p-1");
 
         Assert.Equal(2, await activity.RunAsync(context, [toMentor, toMentee]));
         Assert.Equal(0, await activity.RunAsync(context, [toMentor, toMentee])); // the engine retried after a crash
@@ -58,5 +58,13 @@ public sealed class MessagingTests
         Assert.Equal("Room 12", meeting.Location);
         Assert.Equal(["maya@district.example", "nico@district.example"], meeting.Attendees.Select(a => a.Value!.ToString().Replace("mailto:", "", StringComparison.Ordinal)));
         Assert.Equal("REQUEST", calendar.Method);
+    }
+
+    // The SDK's activity context as a worker would give it: the activity's name and its instance.
+    private sealed class ActivityContext(string name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = new(name);
+
+        public override string InstanceId { get; } = instanceId;
     }
 }

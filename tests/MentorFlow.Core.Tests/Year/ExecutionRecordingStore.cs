@@ -1,11 +1,24 @@
-using MentorFlow.Durable;
-using MentorFlow.Durable.History;
+using System.Text.Json;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 
 namespace MentorFlow.Core.Tests.Year;
 
-/// <summary>One finished execution of an instance: its stored history and the messages of its last episode.</summary>
-public sealed record RecordedExecution(List<HistoryEvent> History, List<HistoryEvent> LastMessages, OrchestrationRuntimeStatus EndedAs);
+/// <summary>One finished execution of an instance: its stored history and the messages of its last episode, as the store writes them.</summary>
+public sealed record RecordedExecution(JsonElement History, JsonElement LastMessages, OrchestrationStatus EndedAs)
+{
+    /// <summary>Records DurableTask.Core events in the store's JSON.</summary>
+    public static RecordedExecution Of(IEnumerable<HistoryEvent> history, IEnumerable<HistoryEvent> lastMessages, OrchestrationStatus endedAs) =>
+        new(JsonDocument.Parse(HistoryJson.SerializeAll(history)).RootElement, JsonDocument.Parse(HistoryJson.SerializeAll(lastMessages)).RootElement, endedAs);
+
+    /// <summary>The history as DurableTask.Core events.</summary>
+    public IReadOnlyList<HistoryEvent> Events() => HistoryJson.DeserializeAll(History.GetRawText());
+
+    /// <summary>The last episode's messages as DurableTask.Core events.</summary>
+    public IReadOnlyList<HistoryEvent> Messages() => HistoryJson.DeserializeAll(LastMessages.GetRawText());
+}
 
 /// <summary>
 /// Wraps the real store (our own interface) to keep every execution's full history as it ends, since a
@@ -22,10 +35,10 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
         foreach (var (item, checkpoint) in episodes.Where(e => !lost.Contains(e.WorkItem.Instance.InstanceId) && !e.WorkItem.Instance.IsFinished))
         {
             var continued = checkpoint.ExecutionId != item.Instance.ExecutionId;
-            if (continued || checkpoint.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
+            if (continued || checkpoint.Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed)
             {
-                Executions.Add(new RecordedExecution([.. item.History], [.. item.Messages.Select(m => m.Event)],
-                    continued ? OrchestrationRuntimeStatus.ContinuedAsNew : checkpoint.Status));
+                Executions.Add(RecordedExecution.Of(item.History, item.Messages.Select(m => m.Event),
+                    continued ? OrchestrationStatus.ContinuedAsNew : checkpoint.Status));
             }
         }
 
@@ -58,7 +71,7 @@ internal sealed class ExecutionRecordingStore(IOrchestrationStore inner) : IOrch
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.GetInstanceAsync(instanceId, cancellationToken);
 
-    public Task<OrchestrationPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken) => inner.QueryInstancesAsync(query, cancellationToken);
+    public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken) => inner.QueryInstancesAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken) => inner.GetHistoryAsync(instanceId, cancellationToken);
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using DurableTask.Core;
+using DurableTask.Core.Command;
 using MentorFlow.Core.Year;
 using MentorFlow.Durable;
-using MentorFlow.Durable.History;
-using MentorFlow.Durable.Replay;
+using MentorFlow.Durable.Worker;
 using MentorFlow.Testing;
 
 namespace MentorFlow.Core.Tests.Year;
@@ -26,18 +27,26 @@ public sealed class GoldenYearTests
 
         var executions = JsonSerializer.Deserialize<List<RecordedExecution>>(System.IO.File.ReadAllText(File), DurableJson.Options)!;
         Assert.True(executions.Count >= 2, "a year continues as new at least once");
-        Assert.Equal(OrchestrationRuntimeStatus.ContinuedAsNew, executions[0].EndedAs);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, executions[^1].EndedAs);
+        Assert.Equal(OrchestrationStatus.ContinuedAsNew, executions[0].EndedAs);
+        Assert.Equal(OrchestrationStatus.Completed, executions[^1].EndedAs);
+        OrchestrationCompleteOrchestratorAction? last = null;
         foreach (var (execution, index) in executions.Select((e, i) => (e, i)))
         {
-            var replay = OrchestrationReplayer.Replay(new PairingYearOrchestrator(), execution.History, execution.LastMessages);
-            Assert.False(replay.IsNonDeterministic, $"execution {index}: {replay.Failure?.ErrorMessage}");
-            Assert.Equal(execution.EndedAs, replay.Status);
+            last = Replay(execution);
+            Assert.True(last.OrchestrationStatus == execution.EndedAs, $"execution {index} ended {last.OrchestrationStatus}: {last.FailureDetails?.ErrorMessage}");
         }
 
-        var outcome = DurableJson.Deserialize<PairingYearOutcome>(OrchestrationReplayer.Replay(
-            new PairingYearOrchestrator(), executions[^1].History, executions[^1].LastMessages).Output);
+        var outcome = DurableJson.Deserialize<PairingYearOutcome>(last!.Result);
         Assert.Equal(PairingYearResult.Completed, outcome!.Result);
+    }
+
+    // DurableTask.Core's executor with the SDK's shim, as Durable Functions runs it: the history replays, the last
+    // episode's messages arrive, and the orchestrator must end the execution as it did when recorded.
+    private static OrchestrationCompleteOrchestratorAction Replay(RecordedExecution execution)
+    {
+        var actions = HistoryReplay.Replay(PairingYearOrchestrator.Name, new PairingYearOrchestrator(), execution.Events(), execution.Messages());
+        return actions.OfType<OrchestrationCompleteOrchestratorAction>().SingleOrDefault()
+            ?? throw new Xunit.Sdk.XunitException($"the replay did not end the execution; it asked for {string.Join(", ", actions.Select(a => a.GetType().Name))}");
     }
 
     private static async Task RecordAsync()

@@ -1,11 +1,12 @@
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Settings;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorFlow.Core.Tests.Year;
@@ -26,11 +27,10 @@ internal sealed class YearHarness : IDisposable
     {
         Settings = settings ?? District;
         Clock = new FakeTimeProvider(new DateTimeOffset(Settings.YearStart.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-        var registry = new DurableTaskRegistry().AddPairingYear(Messenger, Ledger, Clock);
         var sqlite = new SqliteOrchestrationStore(Path.Combine(_folder.FullName, "engine.db"));
         Store = wrapStore?.Invoke(sqlite) ?? sqlite;
-        Client = new DurableTaskClient(Store, registry, Clock);
-        Worker = new DurableTaskWorker(Store, registry, Clock, NullLoggerFactory.Instance);
+        Client = new OrchestrationStoreClient(Store, Clock);
+        Worker = OrchestrationWorkerBuilder.Create(Store, Clock, tasks => tasks.AddPairingYear(Messenger, Ledger, Clock));
     }
 
     public DistrictProgramSettings Settings { get; }
@@ -45,7 +45,7 @@ internal sealed class YearHarness : IDisposable
 
     public DurableTaskClient Client { get; }
 
-    public DurableTaskWorker Worker { get; }
+    public OrchestrationWorker Worker { get; }
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
@@ -71,10 +71,13 @@ internal sealed class YearHarness : IDisposable
         {
             Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
             var news = NewMessages(pairingId);
-            var events = people(day, news).Select(e => new RaisedEvent(pairingId, PairingYearOrchestrator.EventName, e)).ToList();
+            var events = people(day, news).ToList();
             if (events.Count > 0 && (await Client.GetInstanceAsync(pairingId))?.RuntimeStatus is not OrchestrationRuntimeStatus.Completed)
             {
-                await Client.RaiseEventsAsync(events);
+                foreach (var e in events)
+                {
+                    await Client.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, e);
+                }
             }
 
             Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
@@ -87,9 +90,9 @@ internal sealed class YearHarness : IDisposable
 
     public async Task<PairingYearOutcome?> OutcomeAsync(string pairingId)
     {
-        var instance = await Client.GetInstanceAsync(pairingId);
+        var instance = await Client.GetInstanceAsync(pairingId, getInputsAndOutputs: true);
         Assert.NotNull(instance);
-        Assert.NotEqual(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
+        Assert.True(instance.RuntimeStatus != OrchestrationRuntimeStatus.Failed, $"the year failed: {instance.FailureDetails}\n{instance.FailureDetails?.StackTrace}");
         return instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PairingYearOutcome>() : null;
     }
 

@@ -1,8 +1,8 @@
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Partitions;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorFlow.Durable.Tests.Partitions;
@@ -32,24 +32,23 @@ public sealed class PartitionedStoreTests : IDisposable
             .AddOrchestratorFunc<int, int>("Square twice", async (context, n) =>
                 await context.CallActivityAsync<int>("Square", await context.CallActivityAsync<int>("Square", n)));
         var store = SqlitePartitions.Open(DatabasePath, 2);
-        var client = new DurableTaskClient(store, registry, _clock);
+        var client = new OrchestrationStoreClient(store, _clock);
         var ids = Enumerable.Range(1, 40).Select(i => $"square-{i:D2}").ToList();
-        await client.ScheduleNewOrchestrationInstancesAsync(
-            [.. ids.Select((id, i) => new NewOrchestration("Square twice", i + 1, new StartOrchestrationOptions(id)))]);
+        await Task.WhenAll(ids.Select((id, i) => client.ScheduleNewOrchestrationInstanceAsync("Square twice", i + 1, new StartOrchestrationOptions(id))));
 
-        var workers = Enumerable.Range(0, 2).Select(_ => new DurableTaskWorker(store, registry, _clock, NullLoggerFactory.Instance)).ToList();
+        var workers = Enumerable.Range(0, 2).Select(_ => Engine.NewWorker(store, _clock, registry)).ToList();
         await Task.WhenAll(workers.Select(worker => Task.Run(() => worker.ProcessAllDueAsync())));
 
         for (var i = 0; i < ids.Count; i++)
         {
-            var instance = await client.GetInstanceAsync(ids[i]);
+            var instance = await client.GetInstanceAsync(ids[i], getInputsAndOutputs: true);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
             Assert.Equal((int)Math.Pow(i + 1, 4), instance.ReadOutputAs<int>());
             Assert.NotNull(await store.Partitions[PartitionKey.Of(ids[i], 2)].GetInstanceAsync(ids[i], default));
             Assert.Null(await store.Partitions[1 - PartitionKey.Of(ids[i], 2)].GetInstanceAsync(ids[i], default));
         }
 
-        Assert.All(store.Partitions, partition => Assert.NotEmpty(partition.QueryInstancesAsync(new OrchestrationQuery(), default).Result.Instances));
+        Assert.All(store.Partitions, partition => Assert.NotEmpty(partition.QueryInstancesAsync(new InstanceQuery(), default).Result.Instances));
         Assert.True(File.Exists(SqlitePartitions.FileOf(DatabasePath, 1)));
     }
 
@@ -61,16 +60,16 @@ public sealed class PartitionedStoreTests : IDisposable
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<int, int>("Double", (_, n) => Task.FromResult(n * 2))
             .AddOrchestratorFunc<int, int>("Parent", async (context, n) =>
-                await context.CallSubOrchestratorAsync<int>("Double", n, new SubOrchestrationOptions(childId)) + 1);
+                await context.CallSubOrchestratorAsync<int>("Double", n, new SubOrchestrationOptions { InstanceId = childId }) + 1);
         var store = SqlitePartitions.Open(DatabasePath, 2);
-        var client = new DurableTaskClient(store, registry, _clock);
+        var client = new OrchestrationStoreClient(store, _clock);
         await client.ScheduleNewOrchestrationInstanceAsync("Parent", 20, new StartOrchestrationOptions(parentId));
 
-        await new DurableTaskWorker(store, registry, _clock, NullLoggerFactory.Instance).ProcessAllDueAsync();
+        await Engine.NewWorker(store, _clock, registry).ProcessAllDueAsync();
 
-        Assert.Equal(41, (await client.GetInstanceAsync(parentId))!.ReadOutputAs<int>());
+        Assert.Equal(41, (await client.GetInstanceAsync(parentId, getInputsAndOutputs: true))!.ReadOutputAs<int>());
         var child = await store.Partitions[PartitionKey.Of(childId, 2)].GetInstanceAsync(childId, default);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, child!.Status);
+        Assert.Equal(DurableTask.Core.OrchestrationStatus.Completed, child!.Status);
     }
 
     [Fact]
@@ -79,8 +78,8 @@ public sealed class PartitionedStoreTests : IDisposable
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<string?, string>("Wait", async (context, _) => await context.WaitForExternalEvent<string>("go"));
         var store = SqlitePartitions.Open(DatabasePath, 2);
-        var client = new DurableTaskClient(store, registry, _clock);
-        var worker = new DurableTaskWorker(store, registry, _clock, NullLoggerFactory.Instance);
+        var client = new OrchestrationStoreClient(store, _clock);
+        var worker = Engine.NewWorker(store, _clock, registry);
         foreach (var id in new[] { "a", "b" }) // partitions 0 and 1
         {
             await client.ScheduleNewOrchestrationInstanceAsync("Wait", null, new StartOrchestrationOptions(id));
@@ -88,14 +87,15 @@ public sealed class PartitionedStoreTests : IDisposable
 
         await worker.ProcessAllDueAsync();
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            client.RaiseEventsAsync([new RaisedEvent("a", "go", "too early"), new RaisedEvent("b", "go", "too early"), new RaisedEvent("nobody", "go", "x")]));
-        Assert.Contains("'nobody'", refused.Message, StringComparison.Ordinal);
-        await client.RaiseEventsAsync([new RaisedEvent("a", "go", "on time"), new RaisedEvent("b", "go", "on time")]);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var missing = await store.EnqueueMessagesAsync(
+            [Engine.Raised("a", "go", "too early", now), Engine.Raised("b", "go", "too early", now), Engine.Raised("nobody", "go", "x", now)], default);
+        Assert.Equal(["nobody"], missing);
+        await Task.WhenAll(client.RaiseEventAsync("a", "go", "on time"), client.RaiseEventAsync("b", "go", "on time"));
         await worker.ProcessAllDueAsync();
 
-        Assert.Equal("on time", (await client.GetInstanceAsync("a"))!.ReadOutputAs<string>());
-        Assert.Equal("on time", (await client.GetInstanceAsync("b"))!.ReadOutputAs<string>());
+        Assert.Equal("on time", (await client.GetInstanceAsync("a", getInputsAndOutputs: true))!.ReadOutputAs<string>());
+        Assert.Equal("on time", (await client.GetInstanceAsync("b", getInputsAndOutputs: true))!.ReadOutputAs<string>());
         Assert.Equal(["nobody"], await store.FindMissingInstancesAsync(["a", "nobody", "b", "nobody"], default));
     }
 
@@ -104,7 +104,7 @@ public sealed class PartitionedStoreTests : IDisposable
     {
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<int, int>("Echo", (_, n) => Task.FromResult(n));
         var store = SqlitePartitions.Open(DatabasePath, 3);
-        var client = new DurableTaskClient(store, registry, _clock);
+        var client = new OrchestrationStoreClient(store, _clock);
         var created = new List<string>();
         for (var i = 0; i < 25; i++)
         {
@@ -117,9 +117,9 @@ public sealed class PartitionedStoreTests : IDisposable
         string? token = null;
         do
         {
-            var page = await client.GetInstancesPageAsync(new OrchestrationQuery(PageSize: 4, ContinuationToken: token));
-            Assert.True(page.Instances.Count <= 4);
-            paged.AddRange(page.Instances.Select(instance => instance.InstanceId));
+            var page = await client.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 4, ContinuationToken: token)).AsPages().FirstAsync();
+            Assert.True(page.Values.Count <= 4);
+            paged.AddRange(page.Values.Select(instance => instance.InstanceId));
             token = page.ContinuationToken;
         }
         while (token is not null);
@@ -136,8 +136,8 @@ public sealed class PartitionedStoreTests : IDisposable
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<int, int>("Echo", (_, n) => Task.FromResult(n));
         var created = SqlitePartitions.Open(DatabasePath, 3);
         var ids = Enumerable.Range(0, 9).Select(i => $"echo-{i}").ToList();
-        await new DurableTaskClient(created, registry, _clock).ScheduleNewOrchestrationInstancesAsync(
-            [.. ids.Select(id => new NewOrchestration("Echo", 1, new StartOrchestrationOptions(id)))]);
+        var client = new OrchestrationStoreClient(created, _clock);
+        await Task.WhenAll(ids.Select(id => client.ScheduleNewOrchestrationInstanceAsync("Echo", 1, new StartOrchestrationOptions(id))));
 
         var reopened = SqlitePartitions.Open(DatabasePath, 2);
 
@@ -147,7 +147,7 @@ public sealed class PartitionedStoreTests : IDisposable
         Assert.Contains("not its first file", wrongFirst.Message, StringComparison.Ordinal);
 
         var older = Path.Combine(_folder.FullName, "older.db");
-        await new SqliteOrchestrationStore(older).TryCreateInstancesAsync([new NewInstance("kept", "Echo", "", "1", Engine.Start.UtcDateTime)], Engine.Start.UtcDateTime, default);
+        await new SqliteOrchestrationStore(older).TryCreateInstancesAsync([Engine.NewInstance("kept", "Echo", 1, Engine.Start.UtcDateTime)], Engine.Start.UtcDateTime, default);
         var upgraded = SqlitePartitions.Open(older, 2);
         Assert.Single(upgraded.Partitions);
         Assert.NotNull(await upgraded.GetInstanceAsync("kept", default));

@@ -17,7 +17,7 @@ public sealed class EngineServicesTests
         Assert.Equal(2, store.Partitions.Count);
         Assert.True(File.Exists(Path.Combine(app.Root, "data", "engine.db")));
         Assert.True(File.Exists(Path.Combine(app.Root, "data", "engine.p1.db")));
-        Assert.Equal(2, app.Services.GetServices<IHostedService>().OfType<DurableTaskWorkerService>().Count());
+        Assert.Equal(2, Assert.Single(app.Services.GetServices<IHostedService>().OfType<OrchestrationWorker>()).Loops);
     }
 
     [Fact]

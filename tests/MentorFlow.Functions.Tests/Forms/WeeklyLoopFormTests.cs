@@ -81,7 +81,7 @@ public sealed class WeeklyLoopFormTests
         Assert.InRange(pace.GetProperty("confirmedHours").GetDecimal(), 0.83m, 0.84m);
         Assert.DoesNotContain(Secret, view, StringComparison.Ordinal);
         var history = await app.Engine.GetOrchestrationHistoryAsync(id);
-        Assert.DoesNotContain(history, e => Durable.History.DurableJson.SerializeEvent(e).Contains(Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(history, e => Durable.Sqlite.HistoryJson.Serialize(e).Contains(Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(Secret, (await app.Engine.GetInstanceAsync(id))!.SerializedInput ?? "", StringComparison.Ordinal);
 
         // The coordinator's page for the pairing shows the meeting, its chart and its confirmation, and not the notes.

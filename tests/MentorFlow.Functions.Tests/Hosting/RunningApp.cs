@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MentorFlow.Durable;
+using Microsoft.DurableTask.Client;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -72,7 +72,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Runs everything the engine has due now (the orchestrations and their emails).</summary>
-    public Task<int> RunEngineAsync() => _app.Services.GetRequiredService<Durable.Worker.DurableTaskWorker>().ProcessAllDueAsync();
+    public Task<int> RunEngineAsync() => _app.Services.GetRequiredService<Durable.Worker.OrchestrationWorker>().ProcessAllDueAsync();
 
     /// <summary>
     /// The signed link in the person's email of <paramref name="kind"/> in the outbox, pointed at this app

@@ -1,6 +1,6 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Coordinator;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,7 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Submissions;
@@ -42,7 +42,7 @@ public sealed class PairingModel(IPairingRecords records, ISubmissionStore submi
             return NotFound();
         }
 
-        var year = await engine.GetInstanceAsync(pairingId, cancellationToken);
+        var year = await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken);
         Progress = year?.ReadCustomStatusAs<PairingYearStatus>();
         Outcome = year?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? year.ReadOutputAs<PairingYearOutcome>() : null;
         // The notes are dropped here, before anything reaches the page.

@@ -1,6 +1,6 @@
+using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Links;
