@@ -57,13 +57,13 @@ public static class PairingEndpoints
 
     private static async Task<IResult> ImportAsync(HttpRequest request, PairingIntake intake, CancellationToken cancellationToken)
     {
-        var (body, tooLarge) = await RequestBody.ReadAsync(request, MaxCsvBytes, cancellationToken);
-        if (tooLarge)
+        var (body, problem) = await CsvUpload.ReadAsync(request, MaxCsvBytes, cancellationToken);
+        if (problem is not null)
         {
-            return RequestBody.TooLarge(MaxCsvBytes);
+            return problem;
         }
 
-        using var text = new StringReader(new UTF8Encoding(false).GetString(body).TrimStart('\uFEFF'));
+        using var text = new StringReader(new UTF8Encoding(false).GetString(body!).TrimStart('\uFEFF'));
         var (rows, readErrors) = PairingCsv.Read(text);
         var requests = rows.Select(r => new StartPairing(r.Request)).ToList();
         // Every problem of the file at once: values that do not read, and rows that break a program rule.
