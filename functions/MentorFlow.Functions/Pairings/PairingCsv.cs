@@ -132,6 +132,11 @@ public static class PairingCsv
             var request = new PairingRequest(
                 Text("districtId"), Text("programYear"), Text("school"), Number("inductionYear"), Choice<PairingTerm>("term"), Date("startsOn"),
                 Person("mentor"), Person("mentee"), Optional("eligibilityOverride"));
+            foreach (var tooLong in PairingTextLimits.Check(request))
+            {
+                Fail(ColumnFor(tooLong.Field), tooLong.Message);
+            }
+
             return _errors == 0 ? request : null;
         }
 

@@ -36,6 +36,11 @@ public static class PairingEndpoints
             return problem;
         }
 
+        if (PairingTextLimits.Check(body!) is { Count: > 0 } overLimits)
+        {
+            return ApiProblem.Invalid(overLimits);
+        }
+
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200)
         {
