@@ -3,6 +3,7 @@ using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
 using MentorFlow.Durable;
 using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 
@@ -103,7 +104,7 @@ public static class PairingEndpoints
     }
 
     private static async Task<IResult> EndAsync(
-        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, CancellationToken cancellationToken)
+        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, DistrictDirectory districts, CancellationToken cancellationToken)
     {
         if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
         {
@@ -121,6 +122,11 @@ public static class PairingEndpoints
         if (violations.Count > 0)
         {
             return ApiProblem.Invalid(violations);
+        }
+
+        if (SeparationWindow.Check(record, separation.EndedOn, districts.Find(record.Pairing.DistrictId)) is { Count: > 0 } outsideYear)
+        {
+            return ApiProblem.Invalid(outsideYear);
         }
 
         if (record.Separation is { } earlier)
