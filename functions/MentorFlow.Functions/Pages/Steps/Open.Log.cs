@@ -109,6 +109,7 @@ public sealed partial class OpenModel
             Logs = logs;
             return Page();
         }
+
         if (LogOpen && choices.Count == 0 && pending.Count > 0)
         {
             // Confirming time is the mentee's word that it happened, so nothing is confirmed by default.
