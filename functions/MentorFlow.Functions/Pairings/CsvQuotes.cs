@@ -22,7 +22,8 @@ public static class CsvQuotes
         while (i <= csv.Length)
         {
             var start = SkipBlanks(csv, i);
-            string value;
+            var valueStart = start;
+            var valueEnd = start;
             int end;
             if (start < csv.Length && csv[start] == '"')
             {
@@ -51,7 +52,7 @@ public static class CsvQuotes
                     end++;
                 }
 
-                value = csv[(start + 1)..end].Replace("\"\"", "\"", StringComparison.Ordinal);
+                (valueStart, valueEnd) = (start + 1, end);
                 end = SkipBlanks(csv, end + 1);
                 if (end < csv.Length && csv[end] is not (',' or '\r' or '\n'))
                 {
@@ -73,12 +74,13 @@ public static class CsvQuotes
                     end++;
                 }
 
-                value = csv[start..end].TrimEnd(' ', '\t');
+                valueEnd = end;
             }
 
+            // Only the header's names are kept, to name a column in an error.
             if (record == 0)
             {
-                header.Add(value);
+                header.Add(csv[valueStart..valueEnd].Replace("\"\"", "\"", StringComparison.Ordinal).Trim(' ', '\t'));
             }
 
             if (end >= csv.Length)
