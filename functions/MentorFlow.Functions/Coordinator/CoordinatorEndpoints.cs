@@ -19,7 +19,10 @@ public static class CoordinatorEndpoints
         return routes;
     }
 
-    /// <summary>The rows as CSV (UTF-8 with a byte-order mark, so Excel reads names with accents right).</summary>
+    /// <summary>
+    /// The rows as CSV (UTF-8 with a byte-order mark, so Excel reads names with accents right); text that Excel would
+    /// take for a formula is neutralized (<see cref="SpreadsheetText"/>).
+    /// </summary>
     public static byte[] Csv(IEnumerable<CoordinatorRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,14 +43,14 @@ public static class CoordinatorEndpoints
             csv.NextRecord();
             foreach (var r in rows)
             {
-                csv.WriteField(r.PairingId);
-                csv.WriteField(r.DistrictId);
-                csv.WriteField(r.School);
-                csv.WriteField(r.Mentor);
-                csv.WriteField(r.Mentee);
-                csv.WriteField(r.Stage);
+                csv.WriteField(SpreadsheetText.Neutralized(r.PairingId));
+                csv.WriteField(SpreadsheetText.Neutralized(r.DistrictId));
+                csv.WriteField(SpreadsheetText.Neutralized(r.School));
+                csv.WriteField(SpreadsheetText.Neutralized(r.Mentor));
+                csv.WriteField(SpreadsheetText.Neutralized(r.Mentee));
+                csv.WriteField(SpreadsheetText.Neutralized(r.Stage));
                 csv.WriteField(r.DaysInStage);
-                csv.WriteField(r.WaitingFor);
+                csv.WriteField(SpreadsheetText.Neutralized(r.WaitingFor));
                 csv.WriteField(r.ConfirmedHours.ToString("0.##", CultureInfo.InvariantCulture));
                 csv.WriteField(r.ExpectedHours.ToString("0.##", CultureInfo.InvariantCulture));
                 csv.WriteField(r.RequiredHours.ToString("0.##", CultureInfo.InvariantCulture));
@@ -57,7 +60,7 @@ public static class CoordinatorEndpoints
                 csv.WriteField(r.MentorObservesMentee);
                 csv.WriteField(r.MenteeObservesMentor);
                 csv.WriteField(r.JointObservations);
-                csv.WriteField(string.Join(' ', r.Flags));
+                csv.WriteField(SpreadsheetText.Neutralized(string.Join(' ', r.Flags)));
                 csv.NextRecord();
             }
         }

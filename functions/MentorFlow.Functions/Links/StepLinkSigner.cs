@@ -106,7 +106,9 @@ public sealed class StepLinkSigner
         padded += new string('=', (4 - (padded.Length % 4)) % 4);
         try
         {
-            return Convert.FromBase64String(padded);
+            var bytes = Convert.FromBase64String(padded);
+            // Only the one encoding Sign writes: otherwise a changed last character (unused low bits) still opens the link.
+            return Base64Url(bytes) == text ? bytes : null;
         }
         catch (FormatException)
         {

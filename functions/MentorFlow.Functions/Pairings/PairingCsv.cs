@@ -9,7 +9,8 @@ namespace MentorFlow.Functions.Pairings;
 
 /// <summary>
 /// The CSV form of HR intake (<c>POST /api/pairings/import</c>): one pairing per row under a fixed header. The whole
-/// file is read and checked first; any bad row is reported by line and column and nothing of the file is imported.
+/// file is read and checked first; any bad row (a bad value, a broken quote) is reported by line and column and nothing
+/// of the file is imported.
 /// </summary>
 public static class PairingCsv
 {
@@ -30,6 +31,26 @@ public static class PairingCsv
     public static (IReadOnlyList<(int Line, PairingRequest Request)> Rows, IReadOnlyList<FieldError> Errors) Read(TextReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        var text = csv.ReadToEnd();
+        if (CsvQuotes.FindProblem(text) is { } quoting)
+        {
+            return ([], [quoting]);
+        }
+
+        try
+        {
+            return ReadChecked(new StringReader(text));
+        }
+        catch (CsvHelperException ex)
+        {
+            // The reader's message quotes the raw row (a person's data): say where, never what.
+            var line = ex.Context?.Parser?.RawRow ?? 1;
+            return ([], [new FieldError(string.Create(CultureInfo.InvariantCulture, $"line {line}"), "cannot be read as CSV; check its quotes and commas")]);
+        }
+    }
+
+    private static (IReadOnlyList<(int Line, PairingRequest Request)> Rows, IReadOnlyList<FieldError> Errors) ReadChecked(TextReader csv)
+    {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false };
         using var reader = new CsvReader(csv, configuration);
         var errors = new List<FieldError>();
@@ -56,7 +77,7 @@ public static class PairingCsv
         var rows = new List<(int, PairingRequest)>();
         while (reader.Read())
         {
-            var line = reader.Parser.RawRow;
+            var line = FirstLine(reader.Parser);
             if (reader.Parser.Record is { } record && record.All(string.IsNullOrWhiteSpace))
             {
                 continue; // a blank line
@@ -84,6 +105,10 @@ public static class PairingCsv
         return (rows, errors);
     }
 
+    // The line a record starts on: a quoted value may hold line breaks, and the parser counts to the record's last line.
+    private static int FirstLine(IParser parser) =>
+        parser.RawRow - parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+
     /// <summary>The CSV column a request field is read from, for a rule's error (e.g. <c>mentor.email</c> is <c>mentorEmail</c>).</summary>
     public static string ColumnFor(string field)
     {
@@ -107,6 +132,11 @@ public static class PairingCsv
             var request = new PairingRequest(
                 Text("districtId"), Text("programYear"), Text("school"), Number("inductionYear"), Choice<PairingTerm>("term"), Date("startsOn"),
                 Person("mentor"), Person("mentee"), Optional("eligibilityOverride"));
+            foreach (var tooLong in PairingTextLimits.Check(request))
+            {
+                Fail(ColumnFor(tooLong.Field), tooLong.Message);
+            }
+
             return _errors == 0 ? request : null;
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 
@@ -36,6 +37,11 @@ public static class PairingEndpoints
             return problem;
         }
 
+        if (PairingTextLimits.Check(body!) is { Count: > 0 } overLimits)
+        {
+            return ApiProblem.Invalid(overLimits);
+        }
+
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200)
         {
@@ -57,13 +63,13 @@ public static class PairingEndpoints
 
     private static async Task<IResult> ImportAsync(HttpRequest request, PairingIntake intake, CancellationToken cancellationToken)
     {
-        var (body, tooLarge) = await RequestBody.ReadAsync(request, MaxCsvBytes, cancellationToken);
-        if (tooLarge)
+        var (body, problem) = await CsvUpload.ReadAsync(request, MaxCsvBytes, cancellationToken);
+        if (problem is not null)
         {
-            return RequestBody.TooLarge(MaxCsvBytes);
+            return problem;
         }
 
-        using var text = new StringReader(new UTF8Encoding(false).GetString(body).TrimStart('\uFEFF'));
+        using var text = new StringReader(new UTF8Encoding(false).GetString(body!).TrimStart('\uFEFF'));
         var (rows, readErrors) = PairingCsv.Read(text);
         var requests = rows.Select(r => new StartPairing(r.Request)).ToList();
         // Every problem of the file at once: values that do not read, and rows that break a program rule.
@@ -98,7 +104,7 @@ public static class PairingEndpoints
     }
 
     private static async Task<IResult> EndAsync(
-        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, CancellationToken cancellationToken)
+        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, DistrictDirectory districts, CancellationToken cancellationToken)
     {
         if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
         {
@@ -116,6 +122,11 @@ public static class PairingEndpoints
         if (violations.Count > 0)
         {
             return ApiProblem.Invalid(violations);
+        }
+
+        if (SeparationWindow.Check(record, separation.EndedOn, districts.Find(record.Pairing.DistrictId)) is { Count: > 0 } outsideYear)
+        {
+            return ApiProblem.Invalid(outsideYear);
         }
 
         if (record.Separation is { } earlier)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Hosting;
@@ -8,7 +7,7 @@ using MentorFlow.Reports;
 namespace MentorFlow.Functions.Reporting;
 
 /// <summary>The analyst endpoints: the workbooks of a program year, and a refresh on demand.</summary>
-public static partial class ReportEndpoints
+public static class ReportEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -17,11 +16,11 @@ public static partial class ReportEndpoints
     {
         var reports = routes.MapGroup("/api/reports/{programYear}").RequireAuthorization(StaffPolicies.Reports);
         reports.MapGet("/districts/{districtId}.xlsx", (string programYear, string districtId, DistrictDirectory districts, EmbeddedFolders folders) =>
-            ProgramYear().IsMatch(programYear) && districts.Find(districtId) is not null
+            ProgramYearName.IsValid(programYear) && districts.Find(districtId) is not null
                 ? FileOr404(folders, YearOutputs.DistrictWorkbookPath(programYear, districtId), $"{districtId}-{programYear}.xlsx", programYear)
                 : NotFound(programYear, districtId));
         reports.MapGet("/state.xlsx", (string programYear, EmbeddedFolders folders) =>
-            ProgramYear().IsMatch(programYear)
+            ProgramYearName.IsValid(programYear)
                 ? FileOr404(folders, YearOutputs.StateWorkbookPath(programYear), $"state-{programYear}.xlsx", programYear)
                 : NotFound(programYear, null));
         reports.MapGet("/powerbi/{file}", (string programYear, string file, EmbeddedFolders folders) =>
@@ -29,7 +28,7 @@ public static partial class ReportEndpoints
             // Only the manifest and the files it lists are served: nothing else in the folder can be named.
             var folder = Path.Combine(folders.Reports, YearOutputs.PowerBiFolder(programYear));
             var manifestPath = Path.Combine(folder, "manifest.json");
-            if (!ProgramYear().IsMatch(programYear))
+            if (!ProgramYearName.IsValid(programYear))
             {
                 return NotFound(programYear, null);
             }
@@ -47,9 +46,9 @@ public static partial class ReportEndpoints
                 : NotFound(programYear, file);
         });
         reports.MapPost("/refresh", async (string programYear, ReportRefresh refresh, CancellationToken cancellationToken) =>
-            ProgramYear().IsMatch(programYear)
+            ProgramYearName.IsValid(programYear)
                 ? Results.Ok(await refresh.RunAsync(programYear, cancellationToken))
-                : ApiProblem.Invalid([new FieldError("programYear", "write the program year like 2026-2027.")]));
+                : ApiProblem.Invalid([new FieldError("programYear", ProgramYearName.Expected)]));
         return routes;
     }
 
@@ -64,7 +63,4 @@ public static partial class ReportEndpoints
 
     private static IResult NotFound(string programYear, string? districtId) => ApiProblem.Status(StatusCodes.Status404NotFound, "No such report",
         districtId is null ? $"'{programYear}' is not a program year; write it like 2026-2027." : $"There is no report for district '{districtId}' in '{programYear}'.");
-
-    [GeneratedRegex("^[0-9]{4}-[0-9]{4}$")]
-    private static partial Regex ProgramYear();
 }

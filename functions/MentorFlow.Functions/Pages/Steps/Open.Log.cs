@@ -90,12 +90,26 @@ public sealed partial class OpenModel
     {
         var logs = await submissions.ListAsync<CollaborationLog>(Link!.PairingId, LogKind, cancellationToken);
         // One radio group per pending log: Confirm[logId] = Confirmed or Disputed.
-        var choices = Request.Form.Keys.Where(k => k.StartsWith("Confirm[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .Select(k => (LogId: k["Confirm[".Length..^1], Choice: Enum.TryParse<TimeConfirmation>(Request.Form[k], out var c) ? c : TimeConfirmation.Pending))
-            .Where(c => c.Choice != TimeConfirmation.Pending)
-            .ToDictionary(c => c.LogId, c => c.Choice, StringComparer.Ordinal);
+        var posted = Request.Form.Keys.Where(k => k.StartsWith("Confirm[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .Select(k => (LogId: k["Confirm[".Length..^1], Value: Request.Form[k].ToString(), Choice: ConfirmationChoice.Read(Request.Form[k])))
+            .Where(c => c.Value.Length > 0)
+            .ToList();
+        var choices = posted.Where(c => c.Choice != TimeConfirmation.Pending).ToDictionary(c => c.LogId, c => c.Choice, StringComparer.Ordinal);
         var pending = logs.Where(l => l.Confirmation == TimeConfirmation.Pending).ToList();
         var answered = pending.Where(l => choices.ContainsKey(l.LogId)).ToList();
+        var unreadable = pending.Where(l => posted.Any(c => c.LogId == l.LogId && c.Choice == TimeConfirmation.Pending)).ToList();
+        if (LogOpen && unreadable.Count > 0)
+        {
+            // An answer the form does not offer is refused whole: nothing of this post is stored.
+            foreach (var log in unreadable)
+            {
+                ModelState.AddModelError($"Confirm[{log.LogId}]", "Choose Confirm or Dispute for this meeting.");
+            }
+
+            Logs = logs;
+            return Page();
+        }
+
         if (LogOpen && choices.Count == 0 && pending.Count > 0)
         {
             // Confirming time is the mentee's word that it happened, so nothing is confirmed by default.
