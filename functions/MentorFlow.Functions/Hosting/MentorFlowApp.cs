@@ -6,6 +6,7 @@ using MentorFlow.Functions.Engine;
 using MentorFlow.Functions.Health;
 using MentorFlow.Functions.Pairings;
 using MentorFlow.Functions.Records;
+using MentorFlow.Functions.Security;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -63,6 +64,8 @@ public static class MentorFlowApp
         builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
 
         var app = builder.Build();
+        // First, so every response carries the headers: pages, API answers, errors and challenges alike.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
