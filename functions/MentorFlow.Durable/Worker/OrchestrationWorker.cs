@@ -269,7 +269,10 @@ public sealed partial class OrchestrationWorker : SdkWorker
             LogInstanceFailed(instance.InstanceId, state.FailureDetails?.ErrorType);
         }
 
-        return (ToCheckpoint(instance, state, outcome, consumed), session, null);
+        var cancelled = session.TakeCancelledTimers();
+        // A timer created and cancelled in this same episode is simply not queued.
+        outcome.Messages.RemoveAll(m => m.Event is TimerFiredEvent fired && cancelled.Contains(fired.TimerId) && m.InstanceId == instance.InstanceId);
+        return (ToCheckpoint(instance, state, outcome, consumed) with { CancelledTimers = cancelled }, session, null);
     }
 
     // A session that replays the given state from its start, or null when this worker lacks the orchestrator.
