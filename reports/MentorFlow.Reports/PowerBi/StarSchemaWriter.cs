@@ -17,7 +17,7 @@ public sealed record ManifestTable(string Table, string Parquet, string Csv, int
 
 /// <summary>A column in the manifest.</summary>
 /// <param name="Name">The column.</param>
-/// <param name="Type">int64, int32, double, boolean, string or date.</param>
+/// <param name="Type">int64, int32, double, boolean, string or date (any may be empty where the dictionary says so).</param>
 public sealed record ManifestColumn(string Name, string Type);
 
 /// <summary>The manifest: what the folder holds, so a reader (Power BI, a script) checks it before loading.</summary>
@@ -27,21 +27,21 @@ public sealed record ManifestColumn(string Name, string Type);
 public sealed record Manifest(int SchemaVersion, string ProgramYear, IReadOnlyList<ManifestTable> Tables)
 {
     /// <summary>The shape written now.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 }
 
-/// <summary>Writes the star schema as Parquet (for Power BI) and CSV (for anyone), with <c>manifest.json</c>.</summary>
+/// <summary>Writes Power BI tables as Parquet (for Power BI) and CSV (for anyone), with <c>manifest.json</c>.</summary>
 public static class StarSchemaWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Writes every table of <paramref name="schema"/> into <paramref name="folder"/>; returns the manifest.</summary>
+    /// <summary>Writes every table of a district's own <paramref name="schema"/> into <paramref name="folder"/>; returns the manifest.</summary>
     public static async Task<Manifest> WriteAsync(StarSchema schema, string programYear, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         Directory.CreateDirectory(folder);
-        var tables = new List<ManifestTable>
-        {
+        return await ManifestAsync(programYear, folder,
+        [
             await TableAsync("fact_interaction", schema.Interactions, folder, cancellationToken),
             await TableAsync("fact_observation", schema.Observations, folder, cancellationToken),
             await TableAsync("fact_pairing_year", schema.PairingYears, folder, cancellationToken),
@@ -49,8 +49,26 @@ public static class StarSchemaWriter
             await TableAsync("dim_district", schema.Districts, folder, cancellationToken),
             await TableAsync("dim_school", schema.Schools, folder, cancellationToken),
             await TableAsync("dim_pairing", schema.Pairings, folder, cancellationToken),
+            await TableAsync("dim_mentor", schema.Mentors, folder, cancellationToken),
             await TableAsync("dim_activity_type", schema.ActivityTypes, folder, cancellationToken),
-        };
+        ], cancellationToken);
+    }
+
+    /// <summary>Writes the published <paramref name="tables"/> into <paramref name="folder"/>; returns the manifest.</summary>
+    public static async Task<Manifest> WriteAsync(PublishedTables tables, string programYear, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        Directory.CreateDirectory(folder);
+        return await ManifestAsync(programYear, folder,
+        [
+            await TableAsync("fact_published_figure", tables.Figures, folder, cancellationToken),
+            await TableAsync("dim_district", tables.Districts, folder, cancellationToken),
+            await TableAsync("dim_figure", tables.Definitions, folder, cancellationToken),
+        ], cancellationToken);
+    }
+
+    private static async Task<Manifest> ManifestAsync(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
+    {
         var manifest = new Manifest(Manifest.CurrentSchemaVersion, programYear, tables);
         await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json), cancellationToken);
         return manifest;
@@ -81,20 +99,20 @@ public static class StarSchemaWriter
     private static string Field(object? value) => value switch
     {
         null => "",
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         string text when text.IndexOfAny([',', '"', '\n']) >= 0 => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
-    private static string TypeName(Type type) => type switch
+    private static string TypeName(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
-        _ when type == typeof(long) => "int64",
-        _ when type == typeof(int) => "int32",
-        _ when type == typeof(double) => "double",
-        _ when type == typeof(bool) => "boolean",
-        _ when type == typeof(DateTime) => "date",
+        var t when t == typeof(long) => "int64",
+        var t when t == typeof(int) => "int32",
+        var t when t == typeof(double) => "double",
+        var t when t == typeof(bool) => "boolean",
+        var t when t == typeof(DateOnly) => "date",
         _ => "string",
     };
 }
