@@ -58,6 +58,11 @@ public static class SmallCellSuppression
                     continue;
                 }
 
+                if (derivedBy[cell] < 0)
+                {
+                    continue; // hidden already this round; the next round sees whether it is still recoverable
+                }
+
                 // Recovered from a sum: hide the smallest other cell of it that is published as it is, a part before the total.
                 var equation = grid.Equations[derivedBy[cell]];
                 var partner = equation.Parts.Append(equation.Total).Select((c, i) => (Cell: c, IsTotal: i == equation.Parts.Length))
