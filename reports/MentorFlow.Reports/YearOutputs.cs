@@ -51,11 +51,12 @@ public static class YearOutputs
         timings.Add(Done("district workbooks", districts.Count));
 
         var files = 0;
-        await Parallel.ForEachAsync(districts, new ParallelOptions { CancellationToken = cancellationToken }, async (year, token) =>
+        // Small files: mostly waiting on the file system, so more at once than there are cores.
+        await Parallel.ForEachAsync(districts, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount * 4 }, async (year, token) =>
         {
             var manifest = await SwapFolderAsync(Path.Combine(folder, DistrictPowerBiFolder(programYear, year.DistrictId)),
                 fresh => StarSchemaWriter.WriteAsync(StarSchema.Build(year), programYear, fresh, token));
-            Interlocked.Add(ref files, (manifest.Tables.Count * 2) + 1);
+            Interlocked.Add(ref files, manifest.Tables.Count + manifest.Tables.Count(t => t.Csv is not null) + 1);
         });
         timings.Add(Done("district power bi files", files));
 
@@ -65,7 +66,7 @@ public static class YearOutputs
 
         var publishedManifest = await SwapFolderAsync(Path.Combine(folder, PowerBiFolder(programYear)),
             fresh => StarSchemaWriter.WriteAsync(PublishedTables.Build(published), programYear, fresh, cancellationToken));
-        timings.Add(Done("published power bi files", (publishedManifest.Tables.Count * 2) + 1));
+        timings.Add(Done("published power bi files", publishedManifest.Tables.Count + publishedManifest.Tables.Count(t => t.Csv is not null) + 1));
 
         var written = ReportDocument.ForYear(published);
         foreach (var document in written)

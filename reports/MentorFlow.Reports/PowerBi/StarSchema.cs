@@ -37,6 +37,13 @@ public sealed record StarSchema(
         "OrganizingSpaceAndWorkflow", "FamilyCommunicationPlan", "CulturallyRelevantLessonUnpacking",
     ];
 
+    // Hashing a key per logged meeting would be most of a district's build: the few activity types are hashed once.
+    private static readonly Dictionary<string, long> ActivityKeys = KnownActivityTypes.ToDictionary(a => a, a => SurrogateKey.Of("activity", a), StringComparer.Ordinal);
+
+    private static readonly string[] MonthNames = [.. Enumerable.Range(1, 12).Select(m => new DateTime(2000, m, 1).ToString("MMMM", CultureInfo.InvariantCulture))];
+
+    private static readonly string[] DayNames = [.. Enum.GetValues<DayOfWeek>().Select(d => d.ToString())];
+
     /// <summary>The schema of <paramref name="district"/>'s year, as the year accepted it.</summary>
     public static StarSchema Build(DistrictYear district)
     {
@@ -77,7 +84,7 @@ public sealed record StarSchema(
             interactions.Add(new InteractionRow
             {
                 PairingKey = pairingKeys[interaction.PairingId], DateKey = SurrogateKey.Of(interaction.Date),
-                ActivityTypeKey = SurrogateKey.Of("activity", interaction.Activities.Count > 0 ? interaction.Activities[0] : "RegularMeeting"),
+                ActivityTypeKey = ActivityKey(interaction.Activities.Count > 0 ? interaction.Activities[0] : "RegularMeeting"),
                 ActivityCount = interaction.Activities.Count, Minutes = interaction.Minutes, IsVirtual = interaction.Virtual,
                 OutsideContractDay = interaction.OutsideContractDay, Confirmed = interaction.Confirmed,
             });
@@ -101,8 +108,10 @@ public sealed record StarSchema(
         return new StarSchema(interactions, observations, pairingYears, Calendar(dates, district.Terms),
             [new DistrictRow { DistrictKey = districtKey, DistrictId = district.DistrictId, DistrictName = district.DistrictName }],
             [.. schools.Values], pairingRows, mentors,
-            [.. KnownActivityTypes.Select(a => new ActivityTypeRow { ActivityTypeKey = SurrogateKey.Of("activity", a), ActivityType = a })]);
+            [.. KnownActivityTypes.Select(a => new ActivityTypeRow { ActivityTypeKey = ActivityKeys[a], ActivityType = a })]);
     }
+
+    private static long ActivityKey(string activity) => ActivityKeys.TryGetValue(activity, out var key) ? key : SurrogateKey.Of("activity", activity);
 
     // Every day from the first to the last day any fact names, so date slicers have no holes.
     private static List<DateRow> Calendar(HashSet<DateOnly> days, DistrictCalendar terms)
@@ -120,8 +129,8 @@ public sealed record StarSchema(
             rows.Add(new DateRow
             {
                 DateKey = SurrogateKey.Of(day), Date = day, Year = day.Year, Month = day.Month,
-                MonthName = date.ToString("MMMM", CultureInfo.InvariantCulture), IsoWeek = ISOWeek.GetWeekOfYear(date), IsoYear = ISOWeek.GetYear(date),
-                WeekStart = day.AddDays(-(((int)day.DayOfWeek + 6) % 7)), Weekday = day.DayOfWeek.ToString(), SchoolYear = programYear, Term = terms.TermOf(day),
+                MonthName = MonthNames[day.Month - 1], IsoWeek = ISOWeek.GetWeekOfYear(date), IsoYear = ISOWeek.GetYear(date),
+                WeekStart = day.AddDays(-(((int)day.DayOfWeek + 6) % 7)), Weekday = DayNames[(int)day.DayOfWeek], SchoolYear = programYear, Term = terms.TermOf(day),
             });
         }
 

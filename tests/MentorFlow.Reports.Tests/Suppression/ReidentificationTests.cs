@@ -89,6 +89,9 @@ public sealed class ReidentificationTests
             Assert.Equal((long)(3 * figures), reader.GetInt64(0)); // two districts and the statewide row, one row per figure
             Assert.Equal(3L, reader.GetInt64(1));
             Assert.Equal((long)figures, reader.GetInt64(2));
+            reader.Close();
+            command.CommandText = $"SELECT count(*) FROM read_csv_auto('{published}/fact_published_figure.csv', header = true)";
+            Assert.Equal((long)(3 * figures), Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
             Assert.DoesNotContain(Directory.GetFiles(published), f => Path.GetFileName(f).Contains("pairing", StringComparison.Ordinal) || Path.GetFileName(f).Contains("interaction", StringComparison.Ordinal));
         }
         finally
