@@ -33,7 +33,8 @@ internal static class SampleYears
     /// A seeded district-year ended the way the engine ends one: some pairings separate (the engine then stops accepting
     /// their activity), some never start their plan (yet rate the year), a few still run; every pairing's people keep
     /// logging meetings and observations after their pairing ended, some into the next school year. Each pairing's
-    /// confirmed hours (its outcome) are those of the activity its span accepted.
+    /// confirmed hours (its outcome) are those of the activity its span accepted. HR's hires and next-year answers come
+    /// with two seeds of three.
     /// </summary>
     public static DistrictYear Seeded(string id, int pairings, int seed, DistrictCalendar? calendar = null)
     {
@@ -96,12 +97,15 @@ internal static class SampleYears
                 MenteeRetained: result != PairingResult.Separated || random.NextDouble() < 0.5,
                 rated ? random.Next(2, 6) : null, rated && random.NextDouble() < 0.9 ? random.Next(1, 6) : null,
                 endedOn, planStarted, starts.AddDays(random.Next(-3, 25))));
-            teachers.Add(new BeginningTeacherFacts(menteeId, $"Teacher {id} {p}", facts[^1].School, "Teacher", facts[^1].InductionYear, starts));
+            // HR answers for the next year in two seeds of three, and not for everyone.
+            bool? employedNextYear = seed % 3 == 0 || random.NextDouble() < 0.05 ? null : facts[^1].MenteeRetained && random.NextDouble() < 0.9;
+            teachers.Add(new BeginningTeacherFacts(menteeId, $"Teacher {id} {p}", facts[^1].School, "Teacher", facts[^1].InductionYear, starts, employedNextYear));
         }
 
         var mentors = Enumerable.Range(0, (pairings + 1) / 2).Select(m =>
             new MentorFacts($"M{m}", $"Mentor {id} {m}", "School 1", 8, random.NextDouble() < 0.9 ? new DateOnly(2025, 6, 1) : null, 1000 + (100 * (m % 3)), 15)).ToList();
         return new DistrictYear(id, $"District {id}", "2026-2027", facts, interactions, observations, mentors, teachers,
-            new DistrictNarrative(["Weekly meetings"], ["Release time"], ["State university"]), terms);
+            new DistrictNarrative(["Weekly meetings"], ["Release time"], ["State university"]), terms,
+            BeginningTeachersHired: seed % 3 == 0 ? null : pairings + random.Next(0, 4));
     }
 }

@@ -89,6 +89,20 @@ public static class DistrictFigures
         Count("assigned_later", all - assignedInTime);
         equations.Add(new("pairings", ["assigned_in_time", "assigned_later"], Homogeneity: false));
 
+        // Hires and the next year come from HR; until it sends them these figures have no value.
+        var hiredReported = year.BeginningTeachersHired is not null;
+        var hired = Count("hired", year.BeginningTeachersHired ?? mentees);
+        Count("hired_unpaired", Math.Max(0, hired - mentees));
+        equations.Add(new("hired", ["served", "hired_unpaired"], Homogeneity: false));
+        var servedIds = pairings.Select(p => p.MenteeId).ToHashSet(StringComparer.Ordinal);
+        var nextYear = year.BeginningTeachers.Where(t => servedIds.Contains(t.EmployeeId)).GroupBy(t => t.EmployeeId, StringComparer.Ordinal)
+            .Select(g => g.Select(t => t.EmployedNextYear).FirstOrDefault(e => e is not null)).ToList();
+        var returning = Count("returning", nextYear.Count(e => e == true));
+        var notReturning = Count("not_returning", nextYear.Count(e => e == false));
+        Count("return_unknown", mentees - returning - notReturning);
+        equations.Add(new("served", ["returning", "not_returning", "return_unknown"], Homogeneity: true));
+        var returnReported = returning + notReturning > 0;
+
         var figures = new List<Figure>
         {
             new("beginning_teachers_served", "Beginning educators served", "Distinct mentees in a pairing this program year.", FigureKind.EducatorCount, mentees, mentees, ["served"]),
@@ -104,6 +118,12 @@ public static class DistrictFigures
         equations.Add(new("served", [.. InductionYears.Select(y => $"induction_{y}")], Homogeneity: false));
         figures.AddRange(
         [
+            new("beginning_teachers_hired", "Beginning educators hired", "Beginning educators HR hired for the year, paired or not (from HR; empty until sent).", FigureKind.EducatorCount,
+                hiredReported ? hired : null, hired, ["hired"]),
+            new("beginning_teachers_returning_next_year", "Beginning educators returning the next year", "Mentees served HR reports employed by the district on 1 October of the next school year (empty until sent).",
+                FigureKind.EducatorCount, returnReported ? returning : null, returning, ["returning"]),
+            new("beginning_teachers_not_returning_next_year", "Beginning educators not returning the next year", "Mentees served HR reports not employed by the district on 1 October of the next school year (empty until sent).",
+                FigureKind.EducatorCount, returnReported ? notReturning : null, notReturning, ["not_returning"]),
             new("mentors", "Mentors", "Distinct mentors in a pairing this program year.", FigureKind.EducatorCount, mentors, mentors, ["mentors"]),
             new("trained_mentors", "Trained mentors", "Mentors in a pairing who completed mentor training.", FigureKind.EducatorCount, trained, trained, ["trained"]),
             new("pairings_served", "Pairings served", "Pairings this program year: completed, incomplete, separated and in progress add up to it.", FigureKind.EducatorCount, all, all, ["pairings"]),

@@ -14,6 +14,7 @@ namespace MentorFlow.Reports.Input;
 /// <param name="BeginningTeachers">The beginning educators served.</param>
 /// <param name="Narrative">What the district says went well, what to improve, and its partnerships.</param>
 /// <param name="Calendar">The district's configured program year and half-year terms; the program's defaults when not given.</param>
+/// <param name="BeginningTeachersHired">Beginning educators HR hired for the year, paired or not; null until HR sends it.</param>
 public sealed record DistrictYear(
     string DistrictId,
     string DistrictName,
@@ -24,7 +25,8 @@ public sealed record DistrictYear(
     IReadOnlyList<MentorFacts> Mentors,
     IReadOnlyList<BeginningTeacherFacts> BeginningTeachers,
     DistrictNarrative Narrative,
-    DistrictCalendar? Calendar = null)
+    DistrictCalendar? Calendar = null,
+    int? BeginningTeachersHired = null)
 {
     /// <summary>The district's calendar: the one it configured, or the program's defaults for the program year.</summary>
     public DistrictCalendar Terms => Calendar ?? DistrictCalendar.Default(ProgramYear);
@@ -129,7 +131,8 @@ public sealed record MentorFacts(string EmployeeId, string Name, string School, 
 /// <param name="Role">Teacher, EarlyChildhoodEducator, SupportStaff, ...</param>
 /// <param name="InductionYear">1 to 3.</param>
 /// <param name="HiredOn">The first day.</param>
-public sealed record BeginningTeacherFacts(string EmployeeId, string Name, string School, string Role, int InductionYear, DateOnly HiredOn);
+/// <param name="EmployedNextYear">HR's answer on 1 October of the next school year: still employed by the district; null until HR sends it.</param>
+public sealed record BeginningTeacherFacts(string EmployeeId, string Name, string School, string Role, int InductionYear, DateOnly HiredOn, bool? EmployedNextYear = null);
 
 /// <summary>What the district reports in words.</summary>
 /// <param name="GoingWell">Two things going well.</param>

@@ -16,6 +16,8 @@ public static class Statewide
             [.. accepted.SelectMany(d => d.Observations.Select(o => o with { PairingId = Id(d, o.PairingId) }))],
             [.. accepted.SelectMany(d => d.Mentors.Select(m => m with { EmployeeId = Id(d, m.EmployeeId) }))],
             [.. accepted.SelectMany(d => d.BeginningTeachers.Select(t => t with { EmployeeId = Id(d, t.EmployeeId) }))],
-            new DistrictNarrative([], [], [.. districts.SelectMany(d => d.Narrative.Partnerships).Distinct(StringComparer.Ordinal)]));
+            new DistrictNarrative([], [], [.. districts.SelectMany(d => d.Narrative.Partnerships).Distinct(StringComparer.Ordinal)]),
+            // A statewide count of hires only when every district sent its own.
+            BeginningTeachersHired: districts.Count > 0 && districts.All(d => d.BeginningTeachersHired is not null) ? districts.Sum(d => d.BeginningTeachersHired!.Value) : null);
     }
 }

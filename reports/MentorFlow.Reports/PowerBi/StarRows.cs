@@ -96,6 +96,9 @@ public sealed class PairingYearRow
 
     /// <summary>The mentor was assigned within two weeks of the mentee's first day.</summary>
     [JsonPropertyName("assigned_within_two_weeks")] public bool AssignedWithinTwoWeeks { get; set; }
+
+    /// <summary>HR reports the mentee employed by the district on 1 October of the next school year; empty until HR sends it.</summary>
+    [JsonPropertyName("mentee_employed_next_year")] public bool? MenteeEmployedNextYear { get; set; }
 }
 
 /// <summary>A mentor in a pairing this year, for training and incentives.</summary>
@@ -162,6 +165,9 @@ public sealed class DistrictRow
 
     /// <summary>Its name.</summary>
     [JsonPropertyName("district_name")] public string DistrictName { get; set; } = "";
+
+    /// <summary>Beginning educators HR hired for the year, paired or not; empty until HR sends it.</summary>
+    [JsonPropertyName("beginning_teachers_hired")] public int? BeginningTeachersHired { get; set; }
 }
 
 /// <summary>A school of the district.</summary>

@@ -55,7 +55,7 @@ public sealed record StarSchema(
         var pairingYears = new List<PairingYearRow>();
         var dates = new HashSet<DateOnly>();
         var pairingKeys = new Dictionary<string, long>(StringComparer.Ordinal);
-        var hiredOn = district.BeginningTeachers.GroupBy(t => t.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(t => t.HiredOn), StringComparer.Ordinal);
+        var teachers = district.BeginningTeachers.GroupBy(t => t.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         long Key(string table, string id) => SurrogateKey.Of(table, $"{district.DistrictId}/{id}");
         foreach (var pairing in district.Pairings)
         {
@@ -65,7 +65,8 @@ public sealed record StarSchema(
             pairingKeys[pairing.PairingId] = pairingKey;
             var induction = Math.Clamp(pairing.InductionYear, 1, 3);
             pairingRows.Add(new PairingRow { PairingKey = pairingKey, DistrictKey = districtKey, SchoolKey = schoolKey, InductionYear = induction, Term = pairing.Term });
-            var hired = hiredOn.TryGetValue(pairing.MenteeId, out var day) ? day : pairing.StartsOn;
+            var teacher = teachers.GetValueOrDefault(pairing.MenteeId);
+            var hired = teacher?.Min(t => t.HiredOn) ?? pairing.StartsOn;
             pairingYears.Add(new PairingYearRow
             {
                 PairingKey = pairingKey, SchoolKey = schoolKey, MenteeKey = Key("mentee", pairing.MenteeId), MentorKey = Key("mentor", pairing.MentorId),
@@ -74,6 +75,7 @@ public sealed record StarSchema(
                 Outcome = pairing.Result.ToString(), MeetingFrequency = pairing.Frequency, MenteeRetained = pairing.MenteeRetained, PlanStarted = pairing.PlanStarted,
                 MentorSatisfaction = pairing.PlanStarted ? pairing.MentorSatisfaction : null, MenteeSatisfaction = pairing.PlanStarted ? pairing.MenteeSatisfaction : null,
                 AssignedWithinTwoWeeks = (pairing.AssignedOn ?? pairing.StartsOn).DayNumber - hired.DayNumber <= DistrictFigures.AssignmentDays,
+                MenteeEmployedNextYear = teacher?.Select(t => t.EmployedNextYear).FirstOrDefault(e => e is not null),
             });
             dates.Add(pairing.StartsOn);
         }
@@ -106,7 +108,7 @@ public sealed record StarSchema(
         var mentors = district.Mentors.Where(m => mentorIds.Contains(m.EmployeeId)).DistinctBy(m => m.EmployeeId)
             .Select(m => new MentorRow { MentorKey = Key("mentor", m.EmployeeId), Trained = m.TrainedOn is not null, Stipend = (double)m.Stipend, Pdps = m.Pdps }).ToList();
         return new StarSchema(interactions, observations, pairingYears, Calendar(dates, district.Terms),
-            [new DistrictRow { DistrictKey = districtKey, DistrictId = district.DistrictId, DistrictName = district.DistrictName }],
+            [new DistrictRow { DistrictKey = districtKey, DistrictId = district.DistrictId, DistrictName = district.DistrictName, BeginningTeachersHired = district.BeginningTeachersHired }],
             [.. schools.Values], pairingRows, mentors,
             [.. KnownActivityTypes.Select(a => new ActivityTypeRow { ActivityTypeKey = ActivityKeys[a], ActivityType = a })]);
     }

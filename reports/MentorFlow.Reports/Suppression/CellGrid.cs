@@ -9,6 +9,7 @@ namespace MentorFlow.Reports.Suppression;
 internal sealed class CellGrid
 {
     private readonly List<(int Row, int Figure)>[] _revealedBy;
+    private readonly IReadOnlyList<int>[][] _cellsOf;
 
     public CellGrid(IReadOnlyList<DistrictReport> rows, bool lastIsTotal)
     {
@@ -69,12 +70,23 @@ internal sealed class CellGrid
         }
 
         Equations = [.. equations.Select(e => new Sum(e.Total, e.Parts))];
+        Degree = new int[Values.Length];
+        foreach (var equation in Equations)
+        {
+            foreach (var member in equation.Members)
+            {
+                Degree[member]++;
+            }
+        }
+
         _revealedBy = [.. Enumerable.Range(0, Values.Length).Select(_ => new List<(int, int)>())];
+        _cellsOf = [.. rows.Select((row, r) => row.Figures.Select(f => (IReadOnlyList<int>)[.. f.Reveals.Select(k => ids[(r, k)])]).ToArray())];
         for (var r = 0; r < rows.Count; r++)
         {
             for (var f = 0; f < rows[r].Figures.Count; f++)
             {
-                foreach (var key in rows[r].Figures[f].Reveals)
+                // A figure with nothing to measure (no value) gives nothing away.
+                foreach (var key in rows[r].Figures[f].Value is null ? [] : rows[r].Figures[f].Reveals)
                 {
                     _revealedBy[ids[(r, key)]].Add((r, f));
                 }
@@ -91,8 +103,14 @@ internal sealed class CellGrid
     /// <summary>Every sum: a row's own, and the statewide totals.</summary>
     public IReadOnlyList<Sum> Equations { get; }
 
+    /// <summary>How many sums each cell is in: the more, the more ways to work it back once hidden.</summary>
+    public int[] Degree { get; }
+
     /// <summary>How many cells.</summary>
     public int Count => Values.Length;
+
+    /// <summary>The cells a figure gives away, by cell number.</summary>
+    public IReadOnlyList<int> CellsOf(int row, int figure) => _cellsOf[row][figure];
 
     /// <summary>The published (not suppressed) figures that give <paramref name="cell"/> away.</summary>
     public IEnumerable<(int Row, int Figure)> PublishedBy(int cell, bool[][] suppressed) =>

@@ -44,6 +44,19 @@ public static class SmallCellSuppression
             }
 
             var (known, derivedBy) = grid.Recoverable(suppressed);
+            // A suppressed figure must not be worked back either: when all it is made of is known, protect one of its cells.
+            for (var r = 0; r < rows.Count; r++)
+            {
+                for (var f = 0; f < rows[r].Figures.Count; f++)
+                {
+                    var cells = grid.CellsOf(r, f);
+                    if (suppressed[r][f] && rows[r].Figures[f].Value is not null && cells.Count > 0 && cells.All(c => known[c]))
+                    {
+                        forced.Add(cells.OrderBy(c => grid.PublishedBy(c, suppressed).Any()).ThenBy(c => grid.Degree[c]).First());
+                    }
+                }
+            }
+
             var exposed = Enumerable.Range(0, grid.Count).Where(c => known[c] && (grid.Sensitive[c] || forced.Contains(c))).ToList();
             if (exposed.Count == 0)
             {
@@ -63,12 +76,13 @@ public static class SmallCellSuppression
                     continue; // hidden already this round; the next round sees whether it is still recoverable
                 }
 
-                // Recovered from a sum: hide the smallest other cell of it that is published as it is, a part before the total.
+                // Recovered from a sum: hide another cell of it that is published as it is — the one in the fewest sums (hiding
+                // it costs the fewest further suppressions), then the smallest.
                 var equation = grid.Equations[derivedBy[cell]];
-                var partner = equation.Parts.Append(equation.Total).Select((c, i) => (Cell: c, IsTotal: i == equation.Parts.Length))
-                    .Where(m => m.Cell != cell && grid.PublishedBy(m.Cell, suppressed).Any())
-                    .OrderBy(m => m.IsTotal).ThenBy(m => grid.Values[m.Cell] > 0 ? 0 : 1).ThenBy(m => grid.Values[m.Cell])
-                    .Select(m => (int?)m.Cell).FirstOrDefault();
+                var partner = equation.Members
+                    .Where(m => m != cell && grid.PublishedBy(m, suppressed).Any())
+                    .OrderBy(m => grid.Degree[m]).ThenBy(m => grid.Values[m] > 0 ? 0 : 1).ThenBy(m => grid.Values[m])
+                    .Select(m => (int?)m).FirstOrDefault();
                 if (partner is { } p)
                 {
                     Hide(p);

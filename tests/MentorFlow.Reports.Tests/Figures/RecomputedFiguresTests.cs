@@ -20,6 +20,11 @@ public sealed class RecomputedFiguresTests
         ["beginning_teachers_induction_year_1"] = $"SELECT count(*) FROM (SELECT mentee_key, min(induction_year) AS y FROM {Pairing} GROUP BY mentee_key) WHERE y = 1",
         ["beginning_teachers_induction_year_2"] = $"SELECT count(*) FROM (SELECT mentee_key, min(induction_year) AS y FROM {Pairing} GROUP BY mentee_key) WHERE y = 2",
         ["beginning_teachers_induction_year_3"] = $"SELECT count(*) FROM (SELECT mentee_key, min(induction_year) AS y FROM {Pairing} GROUP BY mentee_key) WHERE y = 3",
+        ["beginning_teachers_hired"] = "SELECT max(beginning_teachers_hired) FROM '{dir}/dim_district.parquet'",
+        ["beginning_teachers_returning_next_year"] =
+            $"SELECT CASE WHEN count(mentee_employed_next_year) = 0 THEN NULL ELSE count(DISTINCT mentee_key) FILTER (WHERE mentee_employed_next_year) END FROM {Pairing}",
+        ["beginning_teachers_not_returning_next_year"] =
+            $"SELECT CASE WHEN count(mentee_employed_next_year) = 0 THEN NULL ELSE count(DISTINCT mentee_key) FILTER (WHERE NOT mentee_employed_next_year) END FROM {Pairing}",
         ["mentors"] = $"SELECT count(DISTINCT mentor_key) FROM {Pairing}",
         ["trained_mentors"] = "SELECT count(*) FROM '{dir}/dim_mentor.parquet' WHERE trained",
         ["pairings_served"] = $"SELECT count(*) FROM {Pairing}",

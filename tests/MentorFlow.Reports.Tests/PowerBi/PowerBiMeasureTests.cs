@@ -22,6 +22,11 @@ public sealed class PowerBiMeasureTests
         ["Beginning educators in induction year 1"] = $"SELECT count(*) FROM (SELECT mentee_key FROM {F} GROUP BY mentee_key HAVING min(induction_year) = 1)",
         ["Beginning educators in induction year 2"] = $"SELECT count(*) FROM (SELECT mentee_key FROM {F} GROUP BY mentee_key HAVING min(induction_year) = 2)",
         ["Beginning educators in induction year 3 or later"] = $"SELECT count(*) FROM (SELECT mentee_key FROM {F} GROUP BY mentee_key HAVING min(induction_year) = 3)",
+        ["Beginning educators hired"] = "SELECT sum(beginning_teachers_hired) FROM '{dir}/dim_district.parquet'",
+        ["Beginning educators returning the next year"] =
+            $"SELECT CASE WHEN count(mentee_employed_next_year) = 0 THEN NULL ELSE (SELECT count(DISTINCT mentee_key) FROM {F} WHERE mentee_employed_next_year = true) + 0 END FROM {F}",
+        ["Beginning educators not returning the next year"] =
+            $"SELECT CASE WHEN count(mentee_employed_next_year) = 0 THEN NULL ELSE (SELECT count(DISTINCT mentee_key) FROM {F} WHERE mentee_employed_next_year = false) + 0 END FROM {F}",
         ["Mentors"] = $"SELECT count(DISTINCT mentor_key) FROM {F}",
         ["Trained mentors"] = "SELECT count(*) FROM '{dir}/dim_mentor.parquet' WHERE trained = true",
         ["Pairings served"] = $"SELECT count(*) FROM {F}",
@@ -76,6 +81,7 @@ public sealed class PowerBiMeasureTests
     [Theory]
     [InlineData(9, 5)]
     [InlineData(120, 6)]
+    [InlineData(30, 7)]
     public async Task Each_measure_named_as_a_figure_equals_that_figure_in_the_Summary(int pairings, int seed)
     {
         var year = SampleYears.Seeded("d", pairings, seed);

@@ -25,6 +25,8 @@ internal sealed class Attacker
         ("mentors", ["trained_mentors", "untrained"]),
         ("beginning_teachers_served", Induction),
         ("pairings_served", ["pairings_assigned_within_two_weeks", "assigned_later"]),
+        ("beginning_teachers_hired", ["beginning_teachers_served", "hired_unpaired"]),
+        ("beginning_teachers_served", ["beginning_teachers_returning_next_year", "beginning_teachers_not_returning_next_year", "return_unknown"]),
     ];
 
     // Products: numerator = rate × denominator, for counts (rounded) or sums.
