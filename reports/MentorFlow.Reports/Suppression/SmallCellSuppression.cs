@@ -9,8 +9,8 @@ namespace MentorFlow.Reports.Suppression;
 /// <item>a figure describing 1 to 5 educators or pairings is suppressed (primary);</item>
 /// <item>no count from 1 to 5 may be recoverable by arithmetic over what is published: a share gives back its numerator
 /// and the rest of its denominator, a total less its published parts gives back the missing part, and the statewide
-/// total less the published districts gives back the missing district; when one is, the smallest published cell of
-/// the same sum is suppressed too (complementary), until nothing is;</item>
+/// total less the published districts gives back the missing district; when one is, another published cell of
+/// the same sum is suppressed too (complementary), until nothing is — nor any suppressed figure;</item>
 /// <item>when every educator of an outcome or share falls in one category (everyone retained, every pairing
 /// completed, all meeting weekly), no part of it may be published or recovered (homogeneity);</item>
 /// <item>a zero is published as 0 (it describes no educator) unless homogeneity or complementary suppression hides it.</item>
