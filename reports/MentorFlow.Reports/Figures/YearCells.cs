@@ -10,12 +10,3 @@ namespace MentorFlow.Reports.Figures;
 /// <param name="Counts">The cells that count educators or pairings (a count from 1 to 5 must not be recoverable).</param>
 /// <param name="Equations">How the cells add up within the district.</param>
 public sealed record YearCells(IReadOnlyDictionary<string, decimal> Values, IReadOnlySet<string> Counts, IReadOnlyList<CellEquation> Equations);
-
-/// <summary>A total that is the sum of its parts.</summary>
-/// <param name="Total">The total's cell.</param>
-/// <param name="Parts">The parts' cells.</param>
-/// <param name="Homogeneity">
-/// True for an outcome or share (retention, requirement met, result, frequency): when every educator falls in one part,
-/// each educator's outcome is known, so no part may be recoverable.
-/// </param>
-public sealed record CellEquation(string Total, IReadOnlyList<string> Parts, bool Homogeneity);

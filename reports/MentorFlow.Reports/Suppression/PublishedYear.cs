@@ -3,12 +3,6 @@ using MentorFlow.Reports.Input;
 
 namespace MentorFlow.Reports.Suppression;
 
-/// <summary>One row of published figures: a district, or the statewide total.</summary>
-/// <param name="DistrictId">The district, or "statewide".</param>
-/// <param name="DistrictName">Its name.</param>
-/// <param name="Figures">Its figures, suppressed.</param>
-public sealed record PublishedRow(string DistrictId, string DistrictName, IReadOnlyList<Figure> Figures);
-
 /// <summary>
 /// Everything a program year publishes, suppressed once and together: every district's figures and the statewide
 /// total. The state workbook, the report documents and the published Power BI files all read these rows, so a figure
