@@ -7,8 +7,8 @@ using System.Text.Json.Serialization;
 namespace MentorFlow.Reports.PowerBi;
 
 /// <summary>
-/// The Power BI project (PBIP, semantic model in TMDL) analysts open: it reads the star schema's Parquet folder given as
-/// the <c>ParquetFolder</c> parameter, with the relationships and the program's measures. It is generated from the same
+/// The Power BI project (PBIP, semantic model in TMDL) a district opens: it reads the district's own star schema folder
+/// given as the <c>ParquetFolder</c> parameter, with the relationships and the program's measures. It is generated from the same
 /// row types the writer uses, so the model's columns are always the files' columns; the copy in <c>reports/powerbi/</c>
 /// is checked against it by a test.
 /// </summary>
@@ -135,8 +135,8 @@ public static class PowerBiProject
                 "model Model\n\tculture: en-US\n\tdefaultPowerBIDataSourceVersion: powerBI_V3\n\tsourceQueryCulture: en-US\n\n" +
                 string.Concat(Tables.Select(t => $"ref table {t.Table}\n")),
             [$"{Name}.SemanticModel/definition/expressions.tmdl"] =
-                "/// The folder that holds manifest.json and the Parquet files, ending in a path separator.\n" +
-                "expression ParquetFolder = \"C:\\\\MentorFlow\\\\reports\\\\powerbi\\\\2026-2027\\\\\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]\n" +
+                "/// A district's own Power BI folder ({year}/districts/{id}/powerbi/), ending in a path separator.\n" +
+                "expression ParquetFolder = \"C:\\\\MentorFlow\\\\reports\\\\2026-2027\\\\districts\\\\demo-district\\\\powerbi\\\\\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]\n" +
                 $"\tlineageTag: {Tag("expression/ParquetFolder")}\n",
             [$"{Name}.SemanticModel/definition/relationships.tmdl"] = string.Concat(Relationships.Select(r =>
                 $"relationship {Tag($"relationship/{r.From}/{r.To}")}\n\tfromColumn: {r.From}\n\ttoColumn: {r.To}\n\n")),
