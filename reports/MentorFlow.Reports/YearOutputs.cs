@@ -3,6 +3,7 @@ using MentorFlow.Reports.Documents;
 using MentorFlow.Reports.Excel;
 using MentorFlow.Reports.Input;
 using MentorFlow.Reports.PowerBi;
+using MentorFlow.Reports.Suppression;
 
 namespace MentorFlow.Reports;
 
@@ -13,9 +14,10 @@ namespace MentorFlow.Reports;
 public sealed record OutputTiming(string Output, int Files, TimeSpan Elapsed);
 
 /// <summary>
-/// Every output of a program year, written into one folder: <c>{year}/districts/{id}.xlsx</c>, <c>{year}/state.xlsx</c>,
-/// <c>powerbi/{year}/</c> and the report documents. Each file is written aside and moved into place (the Power BI folder
-/// is swapped whole), so a reader never sees half a refresh. District workbooks are written on every core.
+/// Every output of a program year, written into one folder. The district's own, unsuppressed: <c>{year}/districts/{id}.xlsx</c>
+/// and its row-level Power BI files <c>{year}/districts/{id}/powerbi/</c>. Published, suppressed together:
+/// <c>{year}/state.xlsx</c>, <c>powerbi/{year}/</c> and the report documents. Each file is written aside and moved into
+/// place (a Power BI folder is swapped whole), so a reader never sees half a refresh. District outputs are written on every core.
 /// </summary>
 public static class YearOutputs
 {
@@ -25,8 +27,11 @@ public static class YearOutputs
     /// <summary>The statewide workbook, relative to the folder.</summary>
     public static string StateWorkbookPath(string programYear) => Path.Combine(programYear, "state.xlsx");
 
-    /// <summary>The Power BI folder, relative to the folder.</summary>
+    /// <summary>The published Power BI folder, relative to the folder.</summary>
     public static string PowerBiFolder(string programYear) => Path.Combine("powerbi", programYear);
+
+    /// <summary>A district's own (row-level, unpublished) Power BI folder, relative to the folder.</summary>
+    public static string DistrictPowerBiFolder(string programYear, string districtId) => Path.Combine(programYear, "districts", districtId, "powerbi");
 
     /// <summary>Writes everything; <paramref name="progress"/> hears of each district and each output as it is done.</summary>
     public static async Task<IReadOnlyList<OutputTiming>> WriteAsync(
@@ -45,32 +50,31 @@ public static class YearOutputs
         });
         timings.Add(Done("district workbooks", districts.Count));
 
-        WriteFile(folder, StateWorkbookPath(programYear), stream => StateWorkbook.Write(programYear, districts, stream));
+        var files = 0;
+        // Small files: mostly waiting on the file system, so more at once than there are cores.
+        await Parallel.ForEachAsync(districts, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount * 4 }, async (year, token) =>
+        {
+            var manifest = await SwapFolderAsync(Path.Combine(folder, DistrictPowerBiFolder(programYear, year.DistrictId)),
+                fresh => StarSchemaWriter.WriteAsync(StarSchema.Build(year), programYear, fresh, token));
+            Interlocked.Add(ref files, manifest.Tables.Count + manifest.Tables.Count(t => t.Csv is not null) + 1);
+        });
+        timings.Add(Done("district power bi files", files));
+
+        var published = PublishedYear.Of(programYear, districts);
+        WriteFile(folder, StateWorkbookPath(programYear), stream => StateWorkbook.Write(published, stream));
         timings.Add(Done("state workbook", 1));
 
-        var powerBi = Path.Combine(folder, PowerBiFolder(programYear));
-        var fresh = powerBi + ".partial";
-        if (Directory.Exists(fresh))
+        var publishedManifest = await SwapFolderAsync(Path.Combine(folder, PowerBiFolder(programYear)),
+            fresh => StarSchemaWriter.WriteAsync(PublishedTables.Build(published), programYear, fresh, cancellationToken));
+        timings.Add(Done("published power bi files", publishedManifest.Tables.Count + publishedManifest.Tables.Count(t => t.Csv is not null) + 1));
+
+        var written = ReportDocument.ForYear(published);
+        foreach (var document in written)
         {
-            Directory.Delete(fresh, recursive: true);
+            await documents.WriteAsync(document, cancellationToken);
         }
 
-        var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build(districts), programYear, fresh, cancellationToken);
-        if (Directory.Exists(powerBi))
-        {
-            Directory.Delete(powerBi, recursive: true);
-        }
-
-        Directory.Move(fresh, powerBi);
-        timings.Add(Done("power bi star schema", (manifest.Tables.Count * 2) + 1));
-
-        foreach (var year in districts)
-        {
-            await documents.WriteAsync(ReportDocument.ForDistrict(year), cancellationToken);
-        }
-
-        await documents.WriteAsync(ReportDocument.ForState(programYear, districts), cancellationToken);
-        timings.Add(Done("report documents", districts.Count + 1));
+        timings.Add(Done("report documents", written.Count));
         return timings;
 
         OutputTiming Done(string output, int files)
@@ -80,6 +84,25 @@ public static class YearOutputs
             clock.Restart();
             return timing;
         }
+    }
+
+    // Written beside, then swapped in whole, so a reader never sees half a refresh.
+    private static async Task<Manifest> SwapFolderAsync(string target, Func<string, Task<Manifest>> write)
+    {
+        var fresh = target + ".partial";
+        if (Directory.Exists(fresh))
+        {
+            Directory.Delete(fresh, recursive: true);
+        }
+
+        var manifest = await write(fresh);
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        Directory.Move(fresh, target);
+        return manifest;
     }
 
     private static void WriteFile(string folder, string relative, Action<Stream> write)

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
 using MentorFlow.Reports.Figures;
 using MentorFlow.Reports.PowerBi;
 using MentorFlow.Testing;
@@ -23,6 +25,17 @@ public sealed class DataDictionaryTests
         var missing = PowerBiProject.Columns().SelectMany(t => t.Value.Select(c => (Table: t.Key, Column: c)))
             .Where(c => !Section(c.Table).Contains($"| `{c.Column}` |", StringComparison.Ordinal)
                 && !Dictionary.Contains($"| {c.Table} | `{c.Column}` |", StringComparison.Ordinal))
+            .Select(c => $"{c.Table}.{c.Column}");
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_published_Power_BI_column_is_defined_in_the_data_dictionary()
+    {
+        var published = new (string Table, Type Row)[] { ("fact_published_figure", typeof(PublishedFigureRow)), ("dim_district", typeof(PublishedDistrictRow)), ("dim_figure", typeof(FigureDefinitionRow)) };
+        var missing = published.SelectMany(t => t.Row.GetProperties().Select(p => (t.Table, Column: p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name)))
+            .Where(c => !Dictionary.Contains($"| {c.Table} | `{c.Column}` |", StringComparison.Ordinal))
             .Select(c => $"{c.Table}.{c.Column}");
 
         Assert.Empty(missing);

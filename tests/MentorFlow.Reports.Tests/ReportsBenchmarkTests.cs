@@ -17,8 +17,9 @@ public sealed class ReportsBenchmarkTests
         var lines = figures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Collection(lines,
             line => Assert.StartsWith("reports district workbooks: 4 files in ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("reports district power bi files: 40 files in ", line, StringComparison.Ordinal),
             line => Assert.StartsWith("reports state workbook: 1 files in ", line, StringComparison.Ordinal),
-            line => Assert.StartsWith("reports power bi star schema: 17 files in ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith("reports published power bi files: 7 files in ", line, StringComparison.Ordinal),
             line => Assert.StartsWith("reports report documents: 5 files in ", line, StringComparison.Ordinal),
             line => Assert.StartsWith("reports output: ", line, StringComparison.Ordinal),
             line => Assert.Matches(@"^reports: total \d+\.\d s, peak \d+ MB$", line));

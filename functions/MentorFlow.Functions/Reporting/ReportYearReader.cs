@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
@@ -13,7 +14,7 @@ namespace MentorFlow.Functions.Reporting;
 /// Gathers a district's program year for the reports: pairings with their outcomes or progress, the logged time (notes
 /// dropped here, by <see cref="CollaborationLog.ToInteraction"/>), observation cycles, and the people lists.
 /// </summary>
-public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore submissions, DistrictDirectory districts, DurableTaskClient engine)
+public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans, DistrictDirectory districts, DurableTaskClient engine)
 {
     /// <summary>The district's facts for <paramref name="programYear"/>.</summary>
     public async Task<DistrictYear> ReadAsync(string districtId, string programYear, CancellationToken cancellationToken)
@@ -43,7 +44,11 @@ public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore s
                 },
                 (outcome?.Frequency ?? status?.Frequency)?.ToString() ?? "Less",
                 MenteeRetained: record.Separation?.MenteeNotRetained != true,
-                outcome?.MentorSatisfaction, outcome?.MenteeSatisfaction));
+                outcome?.MentorSatisfaction, outcome?.MenteeSatisfaction,
+                // The year accepts activity until it ends; what is logged after is reported nowhere.
+                EndedOn: outcome?.FinishedOn ?? record.Separation?.EndedOn,
+                PlanStarted: (await plans.FindAsync(pairing.PairingId, cancellationToken))?.IsSigned == true,
+                AssignedOn: DateOnly.FromDateTime(record.CreatedAt)));
             interactions.AddRange((await submissions.ListAsync<CollaborationLog>(pairing.PairingId, "log", cancellationToken))
                 .Select(log => log.ToInteraction())
                 .Select(i => new InteractionFacts(pairing.PairingId, i.Date, i.Minutes, i.Virtual, i.OutsideContractDay,
@@ -57,6 +62,7 @@ public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore s
         var teachers = pairings.DistinctBy(r => r.Mentee.EmployeeId)
             .Select(r => new BeginningTeacherFacts(r.Mentee.EmployeeId, r.Mentee.Name, r.Mentee.School, r.Mentee.Role.ToString(), r.Pairing.InductionYear, r.Pairing.StartsOn));
         return new DistrictYear(districtId, options.Name, programYear, facts, interactions, observations, [.. mentors], [.. teachers],
-            new DistrictNarrative(options.GoingWell, options.ToImprove, options.Partnerships));
+            new DistrictNarrative(options.GoingWell, options.ToImprove, options.Partnerships),
+            new DistrictCalendar(settings.YearStart, settings.FirstHalfEnd, settings.SecondHalfStart, settings.YearEnd));
     }
 }

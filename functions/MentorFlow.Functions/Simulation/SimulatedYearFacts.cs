@@ -1,4 +1,5 @@
 using MentorFlow.Core.Logs;
+using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Simulation;
 using MentorFlow.Core.Year;
@@ -19,13 +20,27 @@ public sealed class SimulatedYearFacts
     private readonly Dictionary<(string Pairing, string Log), LoggedInteraction> _logs = [];
     private readonly HashSet<(string Pairing, string Log)> _confirmed = [];
     private readonly Dictionary<(string Pairing, string Cycle), ObservationCycle> _cycles = [];
+    private readonly HashSet<(string Pairing, RecipientRole Signer)> _signed = [];
+    private readonly HashSet<string> _separated = [];
 
     /// <summary>Hears one event (pass this to the simulation's options).</summary>
     public void Observe(string pairingId, PairingYearEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        // A separation ends the year: the engine takes nothing the pair raises after it, so neither do the reports.
+        if (_separated.Contains(pairingId))
+        {
+            return;
+        }
+
         switch (e.Kind)
         {
+            case PairingYearEventKind.Separated:
+                _separated.Add(pairingId);
+                break;
+            case PairingYearEventKind.ActionPlanSigned when e.By is { } signer:
+                _signed.Add((pairingId, signer));
+                break;
             case PairingYearEventKind.InteractionLogged when e.Interaction is { } interaction:
                 _logs[(pairingId, interaction.LogId)] = interaction;
                 break;
@@ -60,7 +75,9 @@ public sealed class SimulatedYearFacts
                     PairingYearResult.Separated => PairingResult.Separated,
                     _ => PairingResult.InProgress,
                 },
-                outcome?.Frequency.ToString() ?? "Less", outcome?.Separation?.MenteeNotRetained != true, outcome?.MentorSatisfaction, outcome?.MenteeSatisfaction);
+                outcome?.Frequency.ToString() ?? "Less", outcome?.Separation?.MenteeNotRetained != true, outcome?.MentorSatisfaction, outcome?.MenteeSatisfaction,
+                EndedOn: outcome?.FinishedOn,
+                PlanStarted: _signed.Contains((s.PairingId, RecipientRole.Mentor)) && _signed.Contains((s.PairingId, RecipientRole.Mentee)));
         }).ToList();
         var interactions = _logs.Select(l => new InteractionFacts(l.Key.Pairing, l.Value.Date, l.Value.Minutes, l.Value.Virtual, l.Value.OutsideContractDay,
             [.. l.Value.Activities.Select(a => a.ToString())], _confirmed.Contains(l.Key))).ToList();
@@ -69,7 +86,8 @@ public sealed class SimulatedYearFacts
             .Select(x => new MentorFacts(Id(x.s.Mentor.Email), x.s.Mentor.Name, School(x.i), 8, new DateOnly(2024, 6, 20), DemoStipend, DemoPdps)).ToList();
         var teachers = summary.Subjects.Select((s, i) => new BeginningTeacherFacts(Id(s.Mentee.Email), s.Mentee.Name, School(i), "Teacher", 1, s.StartsOn)).ToList();
         return new DistrictYear(settings.DistrictId, districtName, programYear, pairings, interactions, observations, mentors, teachers,
-            new DistrictNarrative(["Weekly meetings kept by most pairs", "Observation cycles in every term"], ["Logging time outside the day", "Release time for observations"], ["Demo State University"]));
+            new DistrictNarrative(["Weekly meetings kept by most pairs", "Observation cycles in every term"], ["Logging time outside the day", "Release time for observations"], ["Demo State University"]),
+            new DistrictCalendar(settings.YearStart, settings.FirstHalfEnd, settings.SecondHalfStart, settings.YearEnd));
     }
 
     private static string School(int index) => $"Demo School {(char)('A' + (index % 5))}";

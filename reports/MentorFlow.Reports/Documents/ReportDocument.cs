@@ -1,4 +1,3 @@
-using MentorFlow.Reports.Figures;
 using MentorFlow.Reports.Input;
 using MentorFlow.Reports.Suppression;
 
@@ -17,23 +16,27 @@ namespace MentorFlow.Reports.Documents;
 public sealed record ReportDocument(string Id, string ProgramYear, string Scope, string DistrictId, int SchemaVersion, IReadOnlyList<PublishedFigure> Figures)
 {
     /// <summary>The shape documents are written in.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
-    /// <summary>The district's document.</summary>
+    /// <summary>A district's document, as published with only its own statewide total.</summary>
     public static ReportDocument ForDistrict(DistrictYear year)
     {
         ArgumentNullException.ThrowIfNull(year);
-        return new ReportDocument($"{year.ProgramYear}_{year.DistrictId}", year.ProgramYear, "district", year.DistrictId, CurrentSchemaVersion,
-            Published(DistrictFigures.Compute(year)));
+        return ForYear(PublishedYear.Of(year.ProgramYear, [year]))[0];
     }
 
-    /// <summary>The statewide document.</summary>
+    /// <summary>The statewide document of <paramref name="districts"/>' year.</summary>
     public static ReportDocument ForState(string programYear, IReadOnlyList<DistrictYear> districts) =>
-        new($"{programYear}_statewide", programYear, "state", "statewide", CurrentSchemaVersion,
-            Published(DistrictFigures.Compute(Statewide.Of(programYear, districts))));
+        ForYear(PublishedYear.Of(programYear, districts))[^1];
 
-    private static List<PublishedFigure> Published(IReadOnlyList<Figure> figures) =>
-        [.. SmallCellSuppression.Apply(figures).Select(f => new PublishedFigure(f.Key, f.Label, f.Kind.ToString(), f.Value, f.Suppressed))];
+    /// <summary>Every document of a published year: each district's, then the statewide one, suppressed together.</summary>
+    public static IReadOnlyList<ReportDocument> ForYear(PublishedYear published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        return [.. published.Rows.Select(row => new ReportDocument($"{published.ProgramYear}_{row.DistrictId}", published.ProgramYear,
+            row.DistrictId == PublishedYear.StatewideId ? "state" : "district", row.DistrictId, CurrentSchemaVersion,
+            [.. row.Figures.Select(f => new PublishedFigure(f.Key, f.Label, f.Kind.ToString(), f.Value, f.Suppressed))]))];
+    }
 }
 
 /// <summary>One figure as published: a suppressed one has no value and says so.</summary>

@@ -16,17 +16,19 @@ public static class DistrictWorkbook
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(output);
+        year = AcceptedYear.Of(year);
         using var workbook = new XLWorkbook();
         var figures = DistrictFigures.Compute(year);
         WriteSummary(workbook, year, figures);
         SheetLayout.Table(workbook, "Pairings", "Pairings",
             [new("Pairing", 26), new("School", 24), new("Mentor id", 12), new("Mentee id", 12), new("Induction year", 10, "0"), new("Term", 12),
              new("Starts on", 12, "yyyy-mm-dd"), new("Required hours", 10, "0.0"), new("Confirmed hours outside the day", 14, "0.0"), new("Requirement met", 10),
-             new("Result", 12), new("Meeting frequency", 14), new("Mentee retained", 10), new("Mentor satisfaction", 10, "0"), new("Mentee satisfaction", 10, "0")],
+             new("Result", 12), new("Ended on", 12, "yyyy-mm-dd"), new("Plan started", 10), new("Meeting frequency", 14), new("Mentee retained", 10),
+             new("Mentor satisfaction", 10, "0"), new("Mentee satisfaction", 10, "0")],
             year.Pairings.OrderBy(p => p.School, StringComparer.Ordinal).ThenBy(p => p.PairingId, StringComparer.Ordinal).Select(p => new object?[]
             {
                 p.PairingId, p.School, p.MentorId, p.MenteeId, p.InductionYear, p.Term, p.StartsOn, p.RequiredHours, p.ConfirmedHoursOutside, p.RequirementMet,
-                p.Result.ToString(), p.Frequency, p.MenteeRetained, p.MentorSatisfaction, p.MenteeSatisfaction,
+                p.Result.ToString(), p.EndedOn, p.PlanStarted, p.Frequency, p.MenteeRetained, p.MentorSatisfaction, p.MenteeSatisfaction,
             }));
         SheetLayout.Table(workbook, "Meetings by week", "MeetingsByWeek",
             [new("Week of (Monday)", 14, "yyyy-mm-dd"), new("Meetings and conversations", 14, "#,##0"), new("Pairings that met", 12, "#,##0"),

@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using MentorFlow.Reports.Figures;
 using MentorFlow.Reports.Input;
 using MentorFlow.Reports.Suppression;
 
@@ -15,15 +14,16 @@ public static class StateWorkbook
     public static readonly XLColor SuppressedFill = XLColor.FromHtml("#E7E6E6");
 
     /// <summary>Writes the workbook for <paramref name="districts"/> to <paramref name="output"/>.</summary>
-    public static void Write(string programYear, IReadOnlyList<DistrictYear> districts, Stream output)
+    public static void Write(string programYear, IReadOnlyList<DistrictYear> districts, Stream output) => Write(PublishedYear.Of(programYear, districts), output);
+
+    /// <summary>Writes the workbook of <paramref name="published"/> to <paramref name="output"/>.</summary>
+    public static void Write(PublishedYear published, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(districts);
+        ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = districts.OrderBy(d => d.DistrictId, StringComparer.Ordinal)
-            .Select(d => (d.DistrictId, d.DistrictName, Figures: SmallCellSuppression.Apply(DistrictFigures.Compute(d))))
-            .Append((DistrictId: "statewide", DistrictName: "Statewide", Figures: SmallCellSuppression.Apply(DistrictFigures.Compute(Statewide.Of(programYear, districts)))))
-            .ToList();
-        var template = DistrictFigures.Compute(Statewide.Of(programYear, []));
+        var programYear = published.ProgramYear;
+        var rows = published.Rows;
+        var template = rows[^1].Figures;
         using var workbook = new XLWorkbook();
         List<Column> columns = [new("District id", 16), new("District", 28), .. template.Select(f => new Column(f.Label, 14, FigureFormats.For(f.Kind))), new("Suppressed", 40)];
         var sheet = SheetLayout.Table(workbook, "Districts", "Districts", columns,
@@ -47,9 +47,11 @@ public static class StateWorkbook
         string[] lines =
         [
             $"MentorFlow statewide induction and mentoring figures, program year {programYear}.",
-            $"Published figures follow the DESE educator-data suppression rule: a figure describing fewer than {SmallCellSuppression.Threshold} educators is suppressed,",
-            "with complementary suppression (a second cell of the same distribution) so it cannot be recovered from totals, and a distribution whose",
-            "educators all fall in one category is suppressed whole. A suppressed cell is empty and shaded, and its key is listed in the Suppressed column.",
+            $"Published figures follow the DESE educator-data suppression rule: a figure describing 1 to {SmallCellSuppression.Threshold - 1} educators or pairings is suppressed,",
+            "and so is any further figure (in the district's row, another district's row or the statewide row) from which such a count could be worked back",
+            "by arithmetic: a share and its denominator, a total less its parts, the statewide total less the other districts (complementary suppression).",
+            "When every educator of an outcome or share falls in one category (all retained, all completed, all meeting weekly), that outcome's figures",
+            "are suppressed (homogeneity). A published 0 describes no educator. A suppressed cell is empty and shaded, and its key is listed in the Suppressed column.",
             "No names, employee ids or mentoring notes are in this file.",
         ];
         for (var i = 0; i < lines.Length; i++)

@@ -13,6 +13,8 @@ namespace MentorFlow.Reports.Input;
 /// <param name="Mentors">The mentors, with their training and incentives.</param>
 /// <param name="BeginningTeachers">The beginning educators served.</param>
 /// <param name="Narrative">What the district says went well, what to improve, and its partnerships.</param>
+/// <param name="Calendar">The district's configured program year and half-year terms; the program's defaults when not given.</param>
+/// <param name="BeginningTeachersHired">Beginning educators HR hired for the year, paired or not; null until HR sends it.</param>
 public sealed record DistrictYear(
     string DistrictId,
     string DistrictName,
@@ -22,7 +24,13 @@ public sealed record DistrictYear(
     IReadOnlyList<ObservationFacts> Observations,
     IReadOnlyList<MentorFacts> Mentors,
     IReadOnlyList<BeginningTeacherFacts> BeginningTeachers,
-    DistrictNarrative Narrative);
+    DistrictNarrative Narrative,
+    DistrictCalendar? Calendar = null,
+    int? BeginningTeachersHired = null)
+{
+    /// <summary>The district's calendar: the one it configured, or the program's defaults for the program year.</summary>
+    public DistrictCalendar Terms => Calendar ?? DistrictCalendar.Default(ProgramYear);
+}
 
 /// <summary>How a pairing's year ended.</summary>
 public enum PairingResult
@@ -55,6 +63,12 @@ public enum PairingResult
 /// <param name="MenteeRetained">False when the mentee left the district.</param>
 /// <param name="MentorSatisfaction">The mentor's rating (1–5) at sign-off.</param>
 /// <param name="MenteeSatisfaction">The mentee's rating (1–5) at sign-off.</param>
+/// <param name="EndedOn">
+/// The last day of the year the engine accepted activity for: the separation day, or the day the year finished; null while
+/// it runs. Activity dated after it (or before <paramref name="StartsOn"/>) is not the year's and is reported nowhere.
+/// </param>
+/// <param name="PlanStarted">Both signed the action plan; a pairing that never did is not asked for satisfaction.</param>
+/// <param name="AssignedOn">The day the mentor was assigned (the pairing was created); <paramref name="StartsOn"/> when not known.</param>
 public sealed record PairingFacts(
     string PairingId,
     string School,
@@ -69,8 +83,16 @@ public sealed record PairingFacts(
     string Frequency,
     bool MenteeRetained,
     int? MentorSatisfaction,
-    int? MenteeSatisfaction)
+    int? MenteeSatisfaction,
+    DateOnly? EndedOn = null,
+    bool PlanStarted = true,
+    DateOnly? AssignedOn = null)
 {
+    /// <summary>True when <paramref name="day"/> lies in the span the year accepted activity for.</summary>
+    /// <param name="day">The day an activity is dated.</param>
+    public bool Accepts(DateOnly day) => day >= StartsOn && (EndedOn is not { } end || day <= end);
+
+
     /// <summary>True when the confirmed hours meet the requirement.</summary>
     public bool RequirementMet => ConfirmedHoursOutside >= RequiredHours;
 }
@@ -109,7 +131,8 @@ public sealed record MentorFacts(string EmployeeId, string Name, string School, 
 /// <param name="Role">Teacher, EarlyChildhoodEducator, SupportStaff, ...</param>
 /// <param name="InductionYear">1 to 3.</param>
 /// <param name="HiredOn">The first day.</param>
-public sealed record BeginningTeacherFacts(string EmployeeId, string Name, string School, string Role, int InductionYear, DateOnly HiredOn);
+/// <param name="EmployedNextYear">HR's answer on 1 October of the next school year: still employed by the district; null until HR sends it.</param>
+public sealed record BeginningTeacherFacts(string EmployeeId, string Name, string School, string Role, int InductionYear, DateOnly HiredOn, bool? EmployedNextYear = null);
 
 /// <summary>What the district reports in words.</summary>
 /// <param name="GoingWell">Two things going well.</param>

@@ -7,8 +7,8 @@ using System.Text.Json.Serialization;
 namespace MentorFlow.Reports.PowerBi;
 
 /// <summary>
-/// The Power BI project (PBIP, semantic model in TMDL) analysts open: it reads the star schema's Parquet folder given as
-/// the <c>ParquetFolder</c> parameter, with the relationships and the program's measures. It is generated from the same
+/// The Power BI project (PBIP, semantic model in TMDL) a district opens: it reads the district's own star schema folder
+/// given as the <c>ParquetFolder</c> parameter, with the relationships and the program's measures. It is generated from the same
 /// row types the writer uses, so the model's columns are always the files' columns; the copy in <c>reports/powerbi/</c>
 /// is checked against it by a test.
 /// </summary>
@@ -21,7 +21,7 @@ public static class PowerBiProject
     [
         ("fact_interaction", typeof(InteractionRow)), ("fact_observation", typeof(ObservationRow)), ("fact_pairing_year", typeof(PairingYearRow)),
         ("dim_date", typeof(DateRow)), ("dim_district", typeof(DistrictRow)), ("dim_school", typeof(SchoolRow)),
-        ("dim_pairing", typeof(PairingRow)), ("dim_activity_type", typeof(ActivityTypeRow)),
+        ("dim_pairing", typeof(PairingRow)), ("dim_mentor", typeof(MentorRow)), ("dim_activity_type", typeof(ActivityTypeRow)),
     ];
 
     private static readonly (string From, string To)[] Relationships =
@@ -30,23 +30,66 @@ public static class PowerBiProject
         ("fact_interaction.activity_type_key", "dim_activity_type.activity_type_key"),
         ("fact_observation.pairing_key", "dim_pairing.pairing_key"), ("fact_observation.date_key", "dim_date.date_key"),
         ("fact_pairing_year.pairing_key", "dim_pairing.pairing_key"), ("fact_pairing_year.start_date_key", "dim_date.date_key"),
+        ("fact_pairing_year.mentor_key", "dim_mentor.mentor_key"),
         ("dim_pairing.school_key", "dim_school.school_key"), ("dim_school.district_key", "dim_district.district_key"),
     ];
 
-    private static readonly (string Table, string Name, string Expression, string Format)[] Measures =
+    private const string Pairings = "COUNTROWS(fact_pairing_year)";
+    private const string Mentees = "DISTINCTCOUNT(fact_pairing_year[mentee_key])";
+    private const string Finished = "fact_pairing_year[outcome] IN {\"Completed\", \"Incomplete\"}";
+
+    /// <summary>
+    /// The model's measures: each named for what it computes. A measure named as a state report figure is that figure (its
+    /// key beside it) and a test computes it over the Parquet files and compares it with the district workbook's Summary.
+    /// </summary>
+    public static readonly IReadOnlyList<PowerBiMeasure> Measures =
     [
-        ("fact_pairing_year", "Mentees served", "COUNTROWS(fact_pairing_year)", "#,0"),
-        ("fact_pairing_year", "Hours per pairing", "AVERAGE(fact_pairing_year[confirmed_hours])", "#,0.0"),
-        ("fact_pairing_year", "Share meeting hours requirement",
-            "DIVIDE(CALCULATE(COUNTROWS(fact_pairing_year), fact_pairing_year[requirement_met] = TRUE(), fact_pairing_year[outcome] IN {\"Completed\", \"Incomplete\"}), CALCULATE(COUNTROWS(fact_pairing_year), fact_pairing_year[outcome] IN {\"Completed\", \"Incomplete\"}))",
-            "0.0%"),
-        ("fact_pairing_year", "Share meeting weekly",
-            "DIVIDE(CALCULATE(COUNTROWS(fact_pairing_year), fact_pairing_year[meeting_frequency] = \"Weekly\", fact_pairing_year[outcome] <> \"Separated\"), CALCULATE(COUNTROWS(fact_pairing_year), fact_pairing_year[outcome] <> \"Separated\"))",
-            "0.0%"),
-        ("fact_pairing_year", "Retention rate", "DIVIDE(CALCULATE(COUNTROWS(fact_pairing_year), fact_pairing_year[mentee_retained] = TRUE()), COUNTROWS(fact_pairing_year))", "0.0%"),
-        ("fact_interaction", "Meetings logged", "COUNTROWS(fact_interaction)", "#,0"),
-        ("fact_interaction", "Hours together", "DIVIDE(SUM(fact_interaction[minutes]), 60)", "#,0.0"),
-        ("fact_observation", "Observation cycles", "COUNTROWS(fact_observation)", "#,0"),
+        new("fact_pairing_year", "Beginning educators served", Mentees, "#,0", "beginning_teachers_served"),
+        .. new[] { 1, 2, 3 }.Select(y => new PowerBiMeasure("fact_pairing_year", $"Beginning educators in induction year {y}{(y == 3 ? " or later" : "")}",
+            $"COUNTROWS(FILTER(VALUES(fact_pairing_year[mentee_key]), CALCULATE(MIN(fact_pairing_year[induction_year])) = {y}))", "#,0", $"beginning_teachers_induction_year_{y}")),
+        new("dim_district", "Beginning educators hired", "SUM(dim_district[beginning_teachers_hired])", "#,0", "beginning_teachers_hired"),
+        new("fact_pairing_year", "Beginning educators returning the next year",
+            $"IF(COUNTA(fact_pairing_year[mentee_employed_next_year]) = 0, BLANK(), CALCULATE({Mentees}, fact_pairing_year[mentee_employed_next_year] = TRUE()) + 0)", "#,0",
+            "beginning_teachers_returning_next_year"),
+        new("fact_pairing_year", "Beginning educators not returning the next year",
+            $"IF(COUNTA(fact_pairing_year[mentee_employed_next_year]) = 0, BLANK(), CALCULATE({Mentees}, fact_pairing_year[mentee_employed_next_year] = FALSE()) + 0)", "#,0",
+            "beginning_teachers_not_returning_next_year"),
+        new("fact_pairing_year", "Mentors", "DISTINCTCOUNT(fact_pairing_year[mentor_key])", "#,0", "mentors"),
+        new("dim_mentor", "Trained mentors", "CALCULATE(COUNTROWS(dim_mentor), dim_mentor[trained] = TRUE())", "#,0", "trained_mentors"),
+        new("fact_pairing_year", "Pairings served", Pairings, "#,0", "pairings_served"),
+        new("fact_pairing_year", "Pairings completed", $"CALCULATE({Pairings}, fact_pairing_year[outcome] = \"Completed\")", "#,0", "pairings_completed"),
+        new("fact_pairing_year", "Pairings incomplete", $"CALCULATE({Pairings}, fact_pairing_year[outcome] = \"Incomplete\")", "#,0", "pairings_incomplete"),
+        new("fact_pairing_year", "Pairings separated", $"CALCULATE({Pairings}, fact_pairing_year[outcome] = \"Separated\")", "#,0", "pairings_separated"),
+        new("fact_pairing_year", "Pairings in progress", $"CALCULATE({Pairings}, fact_pairing_year[outcome] = \"InProgress\")", "#,0", "pairings_in_progress"),
+        new("fact_pairing_year", "Mentors assigned within two weeks of hire", $"CALCULATE({Pairings}, fact_pairing_year[assigned_within_two_weeks] = TRUE())", "#,0",
+            "pairings_assigned_within_two_weeks"),
+        new("fact_pairing_year", "Hours together outside the contract day (confirmed)", "SUM(fact_pairing_year[confirmed_hours_outside])", "#,0.0", "hours_total"),
+        new("fact_interaction", "Hours together, all confirmed time", "DIVIDE(CALCULATE(SUM(fact_interaction[minutes]), fact_interaction[confirmed] = TRUE()), 60)", "#,0.0",
+            "hours_together_confirmed"),
+        new("fact_pairing_year", "Median hours per pairing", "MEDIAN(fact_pairing_year[confirmed_hours_outside])", "#,0.0", "hours_median"),
+        new("fact_pairing_year", "Share meeting the hours requirement",
+            $"DIVIDE(CALCULATE({Pairings}, fact_pairing_year[requirement_met] = TRUE(), {Finished}), CALCULATE({Pairings}, {Finished}))", "0.0%", "share_meeting_requirement"),
+        new("fact_pairing_year", "Beginning educator retention",
+            $"DIVIDE({Mentees} - CALCULATE({Mentees}, fact_pairing_year[mentee_retained] = FALSE()), {Mentees})", "0.0%", "mentee_retention_rate"),
+        new("fact_pairing_year", "Mentees who left the district", $"CALCULATE({Mentees}, fact_pairing_year[mentee_retained] = FALSE())", "#,0", "mentees_left_district"),
+        new("fact_pairing_year", "Mentor satisfaction", "AVERAGE(fact_pairing_year[mentor_satisfaction])", "0.00", "satisfaction_mentors"),
+        new("fact_pairing_year", "Mentor satisfaction: respondents", "COUNT(fact_pairing_year[mentor_satisfaction])", "#,0", "satisfaction_mentor_respondents"),
+        new("fact_pairing_year", "Mentee satisfaction", "AVERAGE(fact_pairing_year[mentee_satisfaction])", "0.00", "satisfaction_mentees"),
+        new("fact_pairing_year", "Mentee satisfaction: respondents", "COUNT(fact_pairing_year[mentee_satisfaction])", "#,0", "satisfaction_mentee_respondents"),
+        new("fact_observation", "Release time: substitute hours used", "SUM(fact_observation[substitute_hours])", "#,0.0", "substitute_hours"),
+        new("dim_mentor", "Incentives: stipends paid", "SUM(dim_mentor[stipend])", "$#,0.00", "incentive_spend"),
+        new("dim_mentor", "Spend per mentee", $"DIVIDE(SUM(dim_mentor[stipend]), {Mentees})", "$#,0.00", "spend_per_mentee"),
+        new("dim_mentor", "Incentives: PDPs awarded", "SUM(dim_mentor[pdps])", "#,0", "pdps_awarded"),
+        new("fact_observation", "Classroom observations: mentor observes mentee", "CALCULATE(COUNTROWS(fact_observation), fact_observation[observation_type] = \"MentorObservesMentee\")", "#,0",
+            "observations_mentor_observes_mentee"),
+        new("fact_observation", "Classroom observations: mentee observes mentor", "CALCULATE(COUNTROWS(fact_observation), fact_observation[observation_type] = \"MenteeObservesMentor\")", "#,0",
+            "observations_mentee_observes_mentor"),
+        new("fact_observation", "Classroom observations: joint observation", "CALCULATE(COUNTROWS(fact_observation), fact_observation[observation_type] = \"JointObservation\")", "#,0",
+            "observations_joint_observation"),
+        .. DistrictFiguresFrequencies(),
+        new("fact_interaction", "Meetings and conversations logged", "COUNTROWS(fact_interaction)", "#,0", null),
+        new("fact_interaction", "Logged hours, confirmed or not, in or outside the contract day", "DIVIDE(SUM(fact_interaction[minutes]), 60)", "#,0.0", null),
+        new("fact_observation", "Observation cycles", "COUNTROWS(fact_observation)", "#,0", null),
     ];
 
     /// <summary>The project's files, by path relative to its folder.</summary>
@@ -92,8 +135,8 @@ public static class PowerBiProject
                 "model Model\n\tculture: en-US\n\tdefaultPowerBIDataSourceVersion: powerBI_V3\n\tsourceQueryCulture: en-US\n\n" +
                 string.Concat(Tables.Select(t => $"ref table {t.Table}\n")),
             [$"{Name}.SemanticModel/definition/expressions.tmdl"] =
-                "/// The folder that holds manifest.json and the Parquet files, ending in a path separator.\n" +
-                "expression ParquetFolder = \"C:\\\\MentorFlow\\\\reports\\\\powerbi\\\\2026-2027\\\\\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]\n" +
+                "/// A district's own Power BI folder ({year}/districts/{id}/powerbi/), ending in a path separator.\n" +
+                "expression ParquetFolder = \"C:\\\\MentorFlow\\\\reports\\\\2026-2027\\\\districts\\\\demo-district\\\\powerbi\\\\\" meta [IsParameterQuery=true, Type=\"Text\", IsParameterQueryRequired=true]\n" +
                 $"\tlineageTag: {Tag("expression/ParquetFolder")}\n",
             [$"{Name}.SemanticModel/definition/relationships.tmdl"] = string.Concat(Relationships.Select(r =>
                 $"relationship {Tag($"relationship/{r.From}/{r.To}")}\n\tfromColumn: {r.From}\n\ttoColumn: {r.To}\n\n")),
@@ -125,7 +168,7 @@ public static class PowerBiProject
     {
         var text = new StringBuilder();
         text.Append("table ").Append(table).Append('\n').Append("\tlineageTag: ").Append(Tag($"table/{table}")).Append("\n\n");
-        foreach (var (tableName, name, expression, format) in Measures.Where(m => m.Table == table))
+        foreach (var (tableName, name, expression, format, _) in Measures.Where(m => m.Table == table))
         {
             text.Append(CultureInfo.InvariantCulture, $"\tmeasure '{name}' = {expression}\n\t\tformatString: {format}\n\t\tlineageTag: {Tag($"measure/{tableName}/{name}")}\n\n");
         }
@@ -150,14 +193,20 @@ public static class PowerBiProject
     }
 
     private static IEnumerable<(string Name, string Type)> ColumnsOf(Type row) =>
-        row.GetProperties().Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name, p.PropertyType switch
+        row.GetProperties().Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name, (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) switch
         {
-            _ when p.PropertyType == typeof(long) || p.PropertyType == typeof(int) => "int64",
-            _ when p.PropertyType == typeof(double) => "double",
-            _ when p.PropertyType == typeof(bool) => "boolean",
-            _ when p.PropertyType == typeof(DateTime) => "dateTime",
+            var t when t == typeof(long) || t == typeof(int) => "int64",
+            var t when t == typeof(double) => "double",
+            var t when t == typeof(bool) => "boolean",
+            var t when t == typeof(DateOnly) => "dateTime",
             _ => "string",
         }));
+
+    private static IEnumerable<PowerBiMeasure> DistrictFiguresFrequencies() =>
+        Figures.DistrictFigures.Frequencies.Select(f => new PowerBiMeasure("fact_pairing_year",
+            $"Pairings meeting {f switch { "Weekly" => "weekly", "EveryTwoWeeks" => "every two weeks", "Monthly" => "monthly", _ => "less" }}",
+            $"CALCULATE({Pairings}, fact_pairing_year[meeting_frequency] = \"{f}\", fact_pairing_year[outcome] <> \"Separated\")", "#,0",
+            $"frequency_{f switch { "Weekly" => "weekly", "EveryTwoWeeks" => "every_two_weeks", "Monthly" => "monthly", _ => "less" }}"));
 
     // Lineage tags stay the same from one generation to the next, so Power BI keeps its visuals bound.
     private static Guid Tag(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));

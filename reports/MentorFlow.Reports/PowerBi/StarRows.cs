@@ -46,26 +46,32 @@ public sealed class ObservationRow
     [JsonPropertyName("substitute_hours")] public double SubstituteHours { get; set; }
 }
 
-/// <summary>One pairing's year.</summary>
+/// <summary>One pairing's year, as its outcome gives it.</summary>
 public sealed class PairingYearRow
 {
     /// <summary>The pairing.</summary>
     [JsonPropertyName("pairing_key")] public long PairingKey { get; set; }
 
-    /// <summary>The district.</summary>
-    [JsonPropertyName("district_key")] public long DistrictKey { get; set; }
-
-    /// <summary>The school (or the district's small-schools group).</summary>
+    /// <summary>The school.</summary>
     [JsonPropertyName("school_key")] public long SchoolKey { get; set; }
+
+    /// <summary>The mentee (a surrogate key, no name or employee id).</summary>
+    [JsonPropertyName("mentee_key")] public long MenteeKey { get; set; }
+
+    /// <summary>The mentor (a surrogate key).</summary>
+    [JsonPropertyName("mentor_key")] public long MentorKey { get; set; }
 
     /// <summary>The first day.</summary>
     [JsonPropertyName("start_date_key")] public int StartDateKey { get; set; }
+
+    /// <summary>The mentee's induction year, 1 to 3 (a later year counts as 3).</summary>
+    [JsonPropertyName("induction_year")] public int InductionYear { get; set; }
 
     /// <summary>Hours the term requires.</summary>
     [JsonPropertyName("required_hours")] public double RequiredHours { get; set; }
 
     /// <summary>Confirmed hours outside the contract day.</summary>
-    [JsonPropertyName("confirmed_hours")] public double ConfirmedHours { get; set; }
+    [JsonPropertyName("confirmed_hours_outside")] public double ConfirmedHoursOutside { get; set; }
 
     /// <summary>The requirement is met.</summary>
     [JsonPropertyName("requirement_met")] public bool RequirementMet { get; set; }
@@ -78,6 +84,37 @@ public sealed class PairingYearRow
 
     /// <summary>The mentee stayed in the district.</summary>
     [JsonPropertyName("mentee_retained")] public bool MenteeRetained { get; set; }
+
+    /// <summary>Both signed the action plan.</summary>
+    [JsonPropertyName("plan_started")] public bool PlanStarted { get; set; }
+
+    /// <summary>The mentor's rating, 1–5; empty when not given or the plan never started.</summary>
+    [JsonPropertyName("mentor_satisfaction")] public int? MentorSatisfaction { get; set; }
+
+    /// <summary>The mentee's rating, 1–5; empty when not given or the plan never started.</summary>
+    [JsonPropertyName("mentee_satisfaction")] public int? MenteeSatisfaction { get; set; }
+
+    /// <summary>The mentor was assigned within two weeks of the mentee's first day.</summary>
+    [JsonPropertyName("assigned_within_two_weeks")] public bool AssignedWithinTwoWeeks { get; set; }
+
+    /// <summary>HR reports the mentee employed by the district on 1 October of the next school year; empty until HR sends it.</summary>
+    [JsonPropertyName("mentee_employed_next_year")] public bool? MenteeEmployedNextYear { get; set; }
+}
+
+/// <summary>A mentor in a pairing this year, for training and incentives.</summary>
+public sealed class MentorRow
+{
+    /// <summary>The mentor (a surrogate key).</summary>
+    [JsonPropertyName("mentor_key")] public long MentorKey { get; set; }
+
+    /// <summary>Completed mentor training.</summary>
+    [JsonPropertyName("trained")] public bool Trained { get; set; }
+
+    /// <summary>Stipend paid.</summary>
+    [JsonPropertyName("stipend")] public double Stipend { get; set; }
+
+    /// <summary>PDPs awarded.</summary>
+    [JsonPropertyName("pdps")] public int Pdps { get; set; }
 }
 
 /// <summary>A calendar day.</summary>
@@ -87,7 +124,7 @@ public sealed class DateRow
     [JsonPropertyName("date_key")] public int DateKey { get; set; }
 
     /// <summary>The day.</summary>
-    [JsonPropertyName("date")] public DateTime Date { get; set; }
+    [JsonPropertyName("date")] public DateOnly Date { get; set; }
 
     /// <summary>Calendar year.</summary>
     [JsonPropertyName("year")] public int Year { get; set; }
@@ -105,15 +142,15 @@ public sealed class DateRow
     [JsonPropertyName("iso_year")] public int IsoYear { get; set; }
 
     /// <summary>Monday of the week.</summary>
-    [JsonPropertyName("week_start")] public DateTime WeekStart { get; set; }
+    [JsonPropertyName("week_start")] public DateOnly WeekStart { get; set; }
 
     /// <summary>Weekday name.</summary>
     [JsonPropertyName("weekday")] public string Weekday { get; set; } = "";
 
-    /// <summary>The school year, e.g. 2026-2027 (September to August).</summary>
+    /// <summary>The program year the day falls in, from the district's calendar, e.g. 2026-2027.</summary>
     [JsonPropertyName("school_year")] public string SchoolYear { get; set; } = "";
 
-    /// <summary>FirstHalf (September–January) or SecondHalf.</summary>
+    /// <summary>FirstHalf, BetweenTerms, SecondHalf, BeforeYear or AfterYear, from the district's configured term dates.</summary>
     [JsonPropertyName("term")] public string Term { get; set; } = "";
 }
 
@@ -129,11 +166,11 @@ public sealed class DistrictRow
     /// <summary>Its name.</summary>
     [JsonPropertyName("district_name")] public string DistrictName { get; set; } = "";
 
-    /// <summary>True when it served fewer than 6 beginning educators: its figures are suppressed in the report.</summary>
-    [JsonPropertyName("small_cell")] public bool SmallCell { get; set; }
+    /// <summary>Beginning educators HR hired for the year, paired or not; empty until HR sends it.</summary>
+    [JsonPropertyName("beginning_teachers_hired")] public int? BeginningTeachersHired { get; set; }
 }
 
-/// <summary>A school, or a district's group of schools with fewer than 6 beginning educators each.</summary>
+/// <summary>A school of the district.</summary>
 public sealed class SchoolRow
 {
     /// <summary>The school.</summary>
@@ -142,7 +179,7 @@ public sealed class SchoolRow
     /// <summary>Its district.</summary>
     [JsonPropertyName("district_key")] public long DistrictKey { get; set; }
 
-    /// <summary>Its name, or "Smaller schools (grouped)".</summary>
+    /// <summary>Its name.</summary>
     [JsonPropertyName("school_name")] public string SchoolName { get; set; } = "";
 }
 

@@ -48,10 +48,10 @@ public sealed class ReportRefreshTests
 
         using var manifest = await analyst.GetAsync("/api/reports/2026-2027/powerbi/manifest.json");
         var tables = (await RunningApp.JsonAsync(manifest)).GetProperty("tables").EnumerateArray().ToList();
-        Assert.Equal(8, tables.Count);
-        var interactions = tables.Single(t => t.GetProperty("table").GetString() == "fact_interaction");
-        Assert.Equal(1, interactions.GetProperty("rows").GetInt32());
-        using var parquet = await analyst.GetAsync($"/api/reports/2026-2027/powerbi/{interactions.GetProperty("parquet").GetString()}");
+        // Published Power BI files are suppressed aggregates only: the row-level tables stay in the district's own folder.
+        Assert.Equal(["dim_district", "dim_figure", "fact_published_figure"], tables.Select(t => t.GetProperty("table").GetString()).Order());
+        var figures = tables.Single(t => t.GetProperty("table").GetString() == "fact_published_figure");
+        using var parquet = await analyst.GetAsync($"/api/reports/2026-2027/powerbi/{figures.GetProperty("parquet").GetString()}");
         Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
         Assert.Equal("PAR1", System.Text.Encoding.ASCII.GetString((await parquet.Content.ReadAsByteArrayAsync())[..4]));
         using var unlisted = await analyst.GetAsync("/api/reports/2026-2027/powerbi/..%2F..%2Fdata%2Fstaff-keys.json");

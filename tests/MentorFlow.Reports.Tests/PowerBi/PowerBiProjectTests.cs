@@ -30,7 +30,7 @@ public sealed class PowerBiProjectTests
         var folder = Directory.CreateTempSubdirectory("mentorflow-pbip-");
         try
         {
-            var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build([SampleYears.District("d", 8)]), "2026-2027", folder.FullName, default);
+            var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build(SampleYears.District("d", 8)), "2026-2027", folder.FullName, default);
             var model = PowerBiProject.Columns();
 
             Assert.Equal(manifest.Tables.Select(t => t.Table).Order(StringComparer.Ordinal), model.Keys.Order(StringComparer.Ordinal));

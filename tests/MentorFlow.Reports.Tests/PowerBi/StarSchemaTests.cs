@@ -1,7 +1,6 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using DuckDB.NET.Data;
-using MentorFlow.Reports.Excel;
+using MentorFlow.Reports.Input;
 using MentorFlow.Reports.PowerBi;
 
 namespace MentorFlow.Reports.Tests.PowerBi;
@@ -9,44 +8,40 @@ namespace MentorFlow.Reports.Tests.PowerBi;
 public sealed class StarSchemaTests
 {
     [Fact]
-    public async Task DuckDB_reads_the_Parquet_files_and_their_totals_match_the_workbook_summary()
+    public async Task DuckDB_reads_every_district_file_and_the_calendar_has_real_dates_and_the_districts_own_terms()
     {
         var folder = Directory.CreateTempSubdirectory("mentorflow-star-");
         try
         {
-            var year = SampleYears.District("big", 20);
-            var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build([year]), "2026-2027", folder.FullName, default);
-            using var file = new MemoryStream();
-            DistrictWorkbook.Write(year, file);
-            file.Position = 0;
-            using var workbook = new XLWorkbook(file);
-            var summary = workbook.Worksheet("Summary").Table("Figures").DataRange.Rows()
-                .ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(3).IsEmpty() ? (decimal?)null : r.Cell(3).GetValue<decimal>());
-
+            // A district whose second half starts on 1 February: January is still the first half.
+            var calendar = new DistrictCalendar(new DateOnly(2026, 8, 31), new DateOnly(2027, 1, 29), new DateOnly(2027, 2, 1), new DateOnly(2027, 6, 18));
+            var year = SampleYears.Seeded("d", 30, 4, calendar);
+            var manifest = await StarSchemaWriter.WriteAsync(StarSchema.Build(year), "2026-2027", folder.FullName, default);
             using var duck = new DuckDBConnection("Data Source=:memory:");
             duck.Open();
-            decimal Query(string sql)
+            object? Query(string sql)
             {
                 using var command = duck.CreateCommand();
                 command.CommandText = sql.Replace("{dir}", folder.FullName, StringComparison.Ordinal);
-                return Convert.ToDecimal(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                return command.ExecuteScalar();
             }
 
-            Assert.Equal(summary["hours_total"], Query("SELECT sum(confirmed_hours) FROM '{dir}/fact_pairing_year.parquet'"));
-            Assert.Equal(summary["beginning_teachers_served"], Query("SELECT count(*) FROM '{dir}/dim_pairing.parquet'"));
-            Assert.Equal(summary["frequency_weekly"], Query("SELECT count(*) FROM '{dir}/fact_pairing_year.parquet' WHERE meeting_frequency = 'Weekly' AND outcome <> 'Separated'"));
-            Assert.Equal(summary["observations_joint_observation"], Query("SELECT count(*) FROM '{dir}/fact_observation.parquet' WHERE observation_type = 'JointObservation'"));
-            Assert.Equal(summary["substitute_hours"], Query("SELECT sum(substitute_hours) FROM '{dir}/fact_observation.parquet'"));
-            Assert.Equal(summary["pairings_completed"], Query("SELECT count(*) FROM '{dir}/fact_pairing_year.parquet' WHERE outcome = 'Completed'"));
             foreach (var table in manifest.Tables)
             {
-                Assert.Equal(table.Rows, (int)Query($"SELECT count(*) FROM '{{dir}}/{table.Parquet}'"));
-                Assert.Equal(table.Rows, (int)Query($"SELECT count(*) FROM read_csv_auto('{{dir}}/{table.Csv}', header = true)"));
+                Assert.Equal(table.Rows, Convert.ToInt32(Query($"SELECT count(*) FROM '{{dir}}/{table.Parquet}'"), CultureInfo.InvariantCulture));
+                Assert.Null(table.Csv); // the district's own files are Parquet only
             }
 
-            // Every fact's date is in the calendar, and the calendar knows the school year and ISO week.
-            Assert.Equal(0, Query("SELECT count(*) FROM '{dir}/fact_interaction.parquet' i LEFT JOIN '{dir}/dim_date.parquet' d USING (date_key) WHERE d.date IS NULL"));
-            Assert.Equal(37, Query("SELECT iso_week FROM '{dir}/dim_date.parquet' WHERE date_key = 20260907"));
+            // The manifest says date, and the files hold Parquet dates (not INT96 timestamps).
+            Assert.Equal("date", manifest.Tables.Single(t => t.Table == "dim_date").Columns.Single(c => c.Name == "date").Type);
+            Assert.Equal("DATE", Query("SELECT typeof(date) FROM '{dir}/dim_date.parquet' LIMIT 1"));
+            Assert.Equal("DATE", Query("SELECT typeof(week_start) FROM '{dir}/dim_date.parquet' LIMIT 1"));
+            Assert.Equal(0L, Query("SELECT count(*) FROM '{dir}/fact_interaction.parquet' i LEFT JOIN '{dir}/dim_date.parquet' d USING (date_key) WHERE d.date IS NULL"));
+            Assert.Equal(37L, Convert.ToInt64(Query("SELECT iso_week FROM '{dir}/dim_date.parquet' WHERE date = DATE '2026-09-07'"), CultureInfo.InvariantCulture));
+            Assert.Equal("FirstHalf", Query("SELECT term FROM '{dir}/dim_date.parquet' WHERE date = DATE '2027-01-28'"));
+            Assert.Equal("BetweenTerms", Query("SELECT term FROM '{dir}/dim_date.parquet' WHERE date = DATE '2027-01-30'"));
+            Assert.Equal("SecondHalf", Query("SELECT term FROM '{dir}/dim_date.parquet' WHERE date = DATE '2027-02-01'"));
+            Assert.Equal(1L, Query("SELECT count(DISTINCT school_year) FROM '{dir}/dim_date.parquet'"));
         }
         finally
         {
@@ -57,8 +52,8 @@ public sealed class StarSchemaTests
     [Fact]
     public void Keys_are_the_same_in_every_refresh_and_nothing_names_a_person()
     {
-        var first = StarSchema.Build([SampleYears.District("d1", 10)]);
-        var again = StarSchema.Build([SampleYears.District("d1", 12)]);
+        var first = StarSchema.Build(SampleYears.District("d1", 10));
+        var again = StarSchema.Build(SampleYears.District("d1", 12));
 
         Assert.Equal(first.Pairings.Select(p => p.PairingKey), again.Pairings.Take(10).Select(p => p.PairingKey));
         Assert.Equal(first.Districts[0].DistrictKey, again.Districts[0].DistrictKey);
@@ -66,17 +61,5 @@ public sealed class StarSchemaTests
         Assert.DoesNotContain("Teacher T", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Mentor ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"T1\"", text, StringComparison.Ordinal); // employee ids
-    }
-
-    [Fact]
-    public void Schools_with_fewer_than_six_beginning_educators_are_grouped_and_small_districts_flagged()
-    {
-        var schema = StarSchema.Build([SampleYears.District("big", 20), SampleYears.District("small", 4)]);
-
-        // big: Lincoln and Roosevelt have 10 mentees each; small: 2 each, grouped.
-        Assert.Equal(["Lincoln", "Roosevelt", StarSchema.GroupedSchools], schema.Schools.Select(s => s.SchoolName).Order(StringComparer.Ordinal).ToList()
-            .OrderBy(n => n == StarSchema.GroupedSchools).ThenBy(n => n, StringComparer.Ordinal));
-        Assert.True(schema.Districts.Single(d => d.DistrictId == "small").SmallCell);
-        Assert.False(schema.Districts.Single(d => d.DistrictId == "big").SmallCell);
     }
 }
