@@ -1,46 +1,103 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using MentorFlow.Durable.Service;
 using MentorFlow.Durable.Sqlite;
+using MentorFlow.Testing;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorFlow.Durable.Tests.Service;
 
+/// <summary>The conformance suite on the SQLite store, through <see cref="StoreOrchestrationService"/>.</summary>
+public sealed class SqliteConformanceTests : ConformanceTests
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mentorflow-core-");
+
+    /// <inheritdoc/>
+    protected override Task<IOrchestrationService> OpenAsync()
+    {
+        var store = SqlitePartitions.Open(Path.Combine(_folder.FullName, "engine.db"), 2);
+        return Task.FromResult<IOrchestrationService>(new StoreOrchestrationService(store, TimeProvider.System, new StoreOrchestrationServiceOptions(PollInterval: TimeSpan.FromMilliseconds(10))));
+    }
+
+    /// <inheritdoc/>
+    protected override Task CloseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The conformance suite on Azure Storage (DurableTask.AzureStorage) over Azurite, a task hub of its own per test.</summary>
+#pragma warning disable CA1001 // The service is disposed in CloseAsync, which xUnit calls after each test.
+public sealed class AzureStorageConformanceTests : ConformanceTests
+#pragma warning restore CA1001
+{
+    private AzureStorageOrchestrationService? _service;
+
+    /// <inheritdoc/>
+    protected override async Task<IOrchestrationService> OpenAsync()
+    {
+        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(RealComponents.Azurite.Setting),
+            TaskHubName = $"conformance{Guid.NewGuid():N}"[..30],
+            PartitionCount = 1,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+        });
+        await _service.CreateIfNotExistsAsync();
+        return _service;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task CloseAsync()
+    {
+        if (_service is not null)
+        {
+            await _service.DeleteAsync();
+            _service.Dispose();
+        }
+    }
+}
+
 /// <summary>
-/// DurableTask.Core's own dispatchers and client (<see cref="TaskHubWorker"/>, <see cref="TaskHubClient"/>) run the
-/// SDK's orchestrators on the SQLite store through <see cref="StoreOrchestrationService"/>, as they run on Azure Storage.
-/// They keep real time, so these tests wait for completion instead of moving a clock.
+/// What every backend must do, run the same way on each: DurableTask.Core's own dispatchers and client
+/// (<see cref="TaskHubWorker"/>, <see cref="TaskHubClient"/>) running the SDK's orchestrators through its shims, as
+/// Durable Functions runs them. They keep real time, so these tests wait for completion instead of moving a clock.
 /// </summary>
-public sealed class CoreDispatcherTests : IAsyncLifetime
+public abstract class ConformanceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter });
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("mentorflow-core-");
-    private StoreOrchestrationService _service = null!;
     private TaskHubWorker _worker = null!;
     private TaskHubClient _client = null!;
 
+    /// <summary>The backend under test, ready for use.</summary>
+    protected abstract Task<IOrchestrationService> OpenAsync();
+
+    /// <summary>Removes what <see cref="OpenAsync"/> made.</summary>
+    protected abstract Task CloseAsync();
+
     public async Task InitializeAsync()
     {
-        var store = SqlitePartitions.Open(Path.Combine(_folder.FullName, "engine.db"), 2);
-        _service = new StoreOrchestrationService(store, TimeProvider.System, new StoreOrchestrationServiceOptions(PollInterval: TimeSpan.FromMilliseconds(10)));
-        _worker = new TaskHubWorker(_service, NullLoggerFactory.Instance)
+        var service = await OpenAsync();
+        _worker = new TaskHubWorker(service, NullLoggerFactory.Instance)
             .AddTaskOrchestrations(
                 Orchestration("Greet", new GreetCities()),
                 Orchestration("Round", new Round()),
                 Orchestration("WaitForSignature", new WaitForSignature()))
             .AddTaskActivities(Activity("SayHello", (string city) => $"Hello {city}!"));
         await _worker.StartAsync();
-        _client = new TaskHubClient(_service, loggerFactory: NullLoggerFactory.Instance);
+        _client = new TaskHubClient((IOrchestrationServiceClient)service, loggerFactory: NullLoggerFactory.Instance);
     }
 
     public async Task DisposeAsync()
     {
         await _worker.StopAsync(isForced: true);
         _worker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        await CloseAsync();
     }
 
     [Fact]
