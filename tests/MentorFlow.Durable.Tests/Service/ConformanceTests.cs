@@ -69,8 +69,14 @@ public sealed class AzureStorageConformanceTests : ConformanceTests
 public abstract class ConformanceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter });
+    // Timers longer than a tenth of a second go in hops, so every timer test also runs the SDK's splitting of long timers.
+    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions
+    {
+        DataConverter = DurableJson.Converter,
+        MaximumTimerInterval = TimeSpan.FromMilliseconds(100),
+    });
 
+    private IOrchestrationService _service = null!;
     private TaskHubWorker _worker = null!;
     private TaskHubClient _client = null!;
 
@@ -82,13 +88,21 @@ public abstract class ConformanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = await OpenAsync();
+        var service = _service = await OpenAsync();
         _worker = new TaskHubWorker(service, NullLoggerFactory.Instance)
             .AddTaskOrchestrations(
                 Orchestration("Greet", new GreetCities()),
                 Orchestration("Round", new Round()),
-                Orchestration("WaitForSignature", new WaitForSignature()))
-            .AddTaskActivities(Activity("SayHello", (string city) => $"Hello {city}!"));
+                Orchestration("WaitForSignature", new WaitForSignature()),
+                Orchestration("FanOut", new FanOut()),
+                Orchestration("TwoEvents", new TwoEvents()),
+                Orchestration("KeepsEvents", new KeepsEvents()),
+                Orchestration("RetriesThenFails", new RetriesThenFails()),
+                Orchestration("LeavesTimer", new LeavesTimer()))
+            .AddTaskActivities(
+                Activity("SayHello", (string city) => $"Hello {city}!"),
+                Activity("Square", (int n) => n * n),
+                Activity<string, string>("Broken", _ => throw new InvalidOperationException("the school is not in this district")));
         await _worker.StartAsync();
         _client = new TaskHubClient((IOrchestrationServiceClient)service, loggerFactory: NullLoggerFactory.Instance);
     }
@@ -126,6 +140,114 @@ public abstract class ConformanceTests : IAsyncLifetime
 
         Assert.Equal("\"plan-1: both after the pause\"", signedState.Output);
         Assert.Equal(OrchestrationStatus.Terminated, abandonedState.OrchestrationStatus);
+    }
+
+    [Fact]
+    public async Task Fan_out_and_fan_in_collects_every_result()
+    {
+        var state = await RunAsync("FanOut", "fan-1", 10);
+
+        Assert.Equal("385", state.Output); // 1² + ... + 10²
+    }
+
+    [Fact]
+    public async Task An_event_raised_before_the_orchestrator_waits_is_kept_and_one_raised_twice_is_read_twice()
+    {
+        var id = await _client.CreateOrchestrationInstanceAsync("TwoEvents", string.Empty, "events-1", 0);
+        await _client.RaiseEventAsync(id, "Vote", "yes");
+        await _client.RaiseEventAsync(id, "Vote", "no");
+
+        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+
+        Assert.Equal("\"yes, no\"", state.Output);
+    }
+
+    [Fact]
+    public async Task An_event_raised_to_a_finished_instance_changes_nothing()
+    {
+        var state = await RunAsync("FanOut", "fan-2", 2);
+        await _client.RaiseEventAsync(state.OrchestrationInstance, "Vote", "late");
+
+        var again = await _client.WaitForOrchestrationAsync(state.OrchestrationInstance, Patience);
+
+        Assert.Equal(OrchestrationStatus.Completed, again.OrchestrationStatus);
+        Assert.Equal("5", again.Output);
+    }
+
+    [Fact]
+    public async Task Continue_as_new_keeps_the_events_it_had_not_handled()
+    {
+        var id = await _client.CreateOrchestrationInstanceAsync("KeepsEvents", string.Empty, "keeps-1", 0);
+        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Running);
+        await _client.RaiseEventAsync(id, "Step", 1);
+        await _client.RaiseEventAsync(id, "Step", 2);
+        await _client.RaiseEventAsync(id, "Step", 3);
+
+        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+
+        Assert.Equal("6", state.Output);
+    }
+
+    [Fact]
+    public async Task A_failing_activity_is_retried_then_fails_the_orchestrator_with_its_details()
+    {
+        var state = await RunAsync("RetriesThenFails", "retries-1", "school-9");
+
+        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
+        Assert.Equal("\"System.InvalidOperationException: the school is not in this district\"", state.Output);
+    }
+
+    [Fact]
+    public async Task Suspended_instances_wait_and_resume_and_custom_status_reaches_the_client()
+    {
+        var id = await _client.CreateOrchestrationInstanceAsync("WaitForSignature", string.Empty, "plan-3", "plan-3");
+        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Running && s.Status is not null);
+        Assert.Contains("waiting for signatures", (await _client.GetOrchestrationStateAsync(id.InstanceId))!.Status, StringComparison.Ordinal);
+        await _client.SuspendInstanceAsync(id, "holiday");
+        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Suspended);
+        await _client.RaiseEventAsync(id, "Signed", "mentor");
+        await _client.ResumeInstanceAsync(id, "back");
+
+        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+
+        Assert.Equal("\"plan-3: mentor after the pause\"", state.Output);
+    }
+
+    [Fact]
+    public async Task An_orchestrator_that_returns_with_a_timer_pending_finishes_once_the_timer_fires()
+    {
+        var state = await RunAsync("LeavesTimer", "timer-1", 0);
+
+        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
+        Assert.Equal("\"returned\"", state.Output);
+    }
+
+    [Fact]
+    public async Task A_finished_instance_can_be_purged()
+    {
+        var state = await RunAsync("FanOut", "purged-1", 1);
+        var purger = (IOrchestrationServicePurgeClient)_service;
+
+        var purged = await purger.PurgeInstanceStateAsync(state.OrchestrationInstance.InstanceId);
+
+        Assert.Equal(1, purged.DeletedInstanceCount);
+        Assert.Null(await _client.GetOrchestrationStateAsync(state.OrchestrationInstance.InstanceId));
+    }
+
+    private async Task<OrchestrationState> RunAsync(string name, string instanceId, object input)
+    {
+        var instance = await _client.CreateOrchestrationInstanceAsync(name, string.Empty, instanceId, input);
+        return await _client.WaitForOrchestrationAsync(instance, Patience);
+    }
+
+    // Reads the instance until it shows what the test waits for (the backends' dispatchers keep real time).
+    private async Task WaitForStatusAsync(OrchestrationInstance instance, Func<OrchestrationState, bool> reached)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (await _client.GetOrchestrationStateAsync(instance.InstanceId) is not { } state || !reached(state))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
     }
 
     private static NameValueCreator<TaskOrchestration> Orchestration(string name, ITaskOrchestrator orchestrator) =>
@@ -178,9 +300,63 @@ public abstract class ConformanceTests : IAsyncLifetime
     {
         public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
         {
+            context.SetCustomStatus("waiting for signatures");
             var who = await context.WaitForExternalEvent<string>("Signed");
             await context.CreateTimer(context.CurrentUtcDateTime.AddMilliseconds(200), CancellationToken.None);
             return $"{input}: {who} after the pause";
+        }
+    }
+
+    private sealed class FanOut : TaskOrchestrator<int, int>
+    {
+        public override async Task<int> RunAsync(TaskOrchestrationContext context, int input) =>
+            (await Task.WhenAll(Enumerable.Range(1, input).Select(n => context.CallActivityAsync<int>("Square", n)))).Sum();
+    }
+
+    private sealed class TwoEvents : TaskOrchestrator<int, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, int input) =>
+            $"{await context.WaitForExternalEvent<string>("Vote")}, {await context.WaitForExternalEvent<string>("Vote")}";
+    }
+
+    // Handles one event per execution and carries the running sum; the others wait in the next execution.
+    private sealed class KeepsEvents : TaskOrchestrator<int, int>
+    {
+        public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
+        {
+            var total = input + await context.WaitForExternalEvent<int>("Step");
+            if (total < 6)
+            {
+                context.ContinueAsNew(total, preserveUnprocessedEvents: true);
+            }
+
+            return total;
+        }
+    }
+
+    private sealed class RetriesThenFails : TaskOrchestrator<string, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+        {
+            try
+            {
+                await context.CallActivityAsync<string>("Broken", input, TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromMilliseconds(50))));
+                return "no failure";
+            }
+            catch (TaskFailedException ex)
+            {
+                return $"{ex.FailureDetails.ErrorType}: {ex.FailureDetails.ErrorMessage}";
+            }
+        }
+    }
+
+    // Returns while its timer still runs: DurableTask.Core ends the execution when the timer fires.
+    private sealed class LeavesTimer : TaskOrchestrator<int, string>
+    {
+        public override Task<string> RunAsync(TaskOrchestrationContext context, int input)
+        {
+            _ = context.CreateTimer(context.CurrentUtcDateTime.AddMilliseconds(300), CancellationToken.None);
+            return Task.FromResult("returned");
         }
     }
 }
