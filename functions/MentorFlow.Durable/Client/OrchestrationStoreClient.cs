@@ -182,12 +182,10 @@ public sealed class OrchestrationStoreClient : DurableTaskClient
         SerializedInput = withPayloads ? instance.Input : null,
         SerializedOutput = withPayloads ? instance.Output : null,
         SerializedCustomStatus = instance.CustomStatus,
-        FailureDetails = instance.Failure is { } failure ? ToSdk(failure) : null,
+        FailureDetails = instance.Failure is { } failure ? SdkFailure.Of(failure) : null,
         DataConverter = DataConverter,
     };
 
-    private static TaskFailureDetails ToSdk(FailureDetails failure) =>
-        new(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, failure.InnerFailure is { } inner ? ToSdk(inner) : null, null);
 
     private static CoreStatus ToCore(OrchestrationRuntimeStatus status) => (CoreStatus)status;
 

@@ -50,18 +50,23 @@ internal static class StoreCheckpoint
             return new Checkpoint(item.Instance.Status, item.Instance.CustomStatus, null, null, item.Instance.ExecutionId, [], consumed, [], [], []);
         }
 
+        // DurableTask.Core's dispatcher runs a continued-as-new execution in the same work item: the state it hands over
+        // is then the new execution's, whole, and the store replaces the old history with it.
+        var executionId = state.OrchestrationInstance!.ExecutionId;
+        var newExecution = executionId != item.Instance.ExecutionId;
         var completed = state.ExecutionCompletedEvent;
         return new Checkpoint(
             state.OrchestrationStatus,
             state.Status,
             completed?.Result,
             completed?.FailureDetails,
-            item.Instance.ExecutionId,
-            [.. state.NewEvents],
+            executionId,
+            [.. newExecution ? state.Events : state.NewEvents],
             consumed,
             newActivities,
             children,
-            messages);
+            messages,
+            newExecution ? state.Input : null);
     }
 
     /// <summary>DurableTask.Core's state of a stored instance.</summary>

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Service;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Testing;
@@ -62,11 +63,13 @@ public sealed class AzureStorageConformanceTests : ConformanceTests
 }
 
 /// <summary>
-/// What every backend must do, run the same way on each: DurableTask.Core's own dispatchers and client
-/// (<see cref="TaskHubWorker"/>, <see cref="TaskHubClient"/>) running the SDK's orchestrators through its shims, as
-/// Durable Functions runs them. They keep real time, so these tests wait for completion instead of moving a clock.
+/// What every backend must do, run the same way on each: DurableTask.Core's own dispatchers (<see cref="TaskHubWorker"/>)
+/// running the SDK's orchestrators through its shims, as Durable Functions runs them, and the SDK's client over the
+/// backend (<see cref="OrchestrationServiceClient"/>). They keep real time, so these tests wait for completion.
 /// </summary>
+#pragma warning disable CA1001 // The worker and the client are disposed in DisposeAsync, which xUnit calls after each test.
 public abstract class ConformanceTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     // Timers longer than a tenth of a second go in hops, so every timer test also runs the SDK's splitting of long timers.
@@ -76,9 +79,8 @@ public abstract class ConformanceTests : IAsyncLifetime
         MaximumTimerInterval = TimeSpan.FromMilliseconds(100),
     });
 
-    private IOrchestrationService _service = null!;
     private TaskHubWorker _worker = null!;
-    private TaskHubClient _client = null!;
+    private DurableTaskClient _client = null!;
 
     /// <summary>The backend under test, ready for use.</summary>
     protected abstract Task<IOrchestrationService> OpenAsync();
@@ -88,7 +90,7 @@ public abstract class ConformanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = _service = await OpenAsync();
+        var service = await OpenAsync();
         _worker = new TaskHubWorker(service, NullLoggerFactory.Instance)
             .AddTaskOrchestrations(
                 Orchestration("Greet", new GreetCities()),
@@ -104,42 +106,40 @@ public abstract class ConformanceTests : IAsyncLifetime
                 Activity("Square", (int n) => n * n),
                 Activity<string, string>("Broken", _ => throw new InvalidOperationException("the school is not in this district")));
         await _worker.StartAsync();
-        _client = new TaskHubClient((IOrchestrationServiceClient)service, loggerFactory: NullLoggerFactory.Instance);
+        _client = new OrchestrationServiceClient((IOrchestrationServiceClient)service, new OrchestrationStoreClientOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
     }
 
     public async Task DisposeAsync()
     {
         await _worker.StopAsync(isForced: true);
         _worker.Dispose();
+        await _client.DisposeAsync();
         await CloseAsync();
     }
 
     [Fact]
-    public async Task Activities_in_sequence_and_a_sub_orchestration_complete_through_DurableTask_Core_dispatchers()
+    public async Task Activities_in_sequence_and_a_sub_orchestration_complete()
     {
-        var instance = await _client.CreateOrchestrationInstanceAsync("Greet", string.Empty, "greet-1", "Tokyo");
+        var state = await RunAsync("Greet", "greet-1", "Tokyo");
 
-        var state = await _client.WaitForOrchestrationAsync(instance, Patience);
-
-        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
-        Assert.Equal("[\"Hello Tokyo!\",\"Hello Seattle!\",\"round 3\"]", state.Output);
-        var child = await _client.GetOrchestrationStateAsync("greet-1:round");
-        Assert.Equal(OrchestrationStatus.Completed, child!.OrchestrationStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal(["Hello Tokyo!", "Hello Seattle!", "round 3"], state.ReadOutputAs<string[]>()!);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _client.GetInstanceAsync("greet-1:round"))!.RuntimeStatus);
     }
 
     [Fact]
     public async Task An_event_and_a_durable_timer_reach_the_orchestrator_and_a_terminated_one_stops()
     {
-        var signed = await _client.CreateOrchestrationInstanceAsync("WaitForSignature", string.Empty, "plan-1", "plan-1");
-        var abandoned = await _client.CreateOrchestrationInstanceAsync("WaitForSignature", string.Empty, "plan-2", "plan-2");
-        await _client.RaiseEventAsync(signed, "Signed", "both");
-        await _client.TerminateInstanceAsync(abandoned, "pairing ended");
+        await _client.ScheduleNewOrchestrationInstanceAsync("WaitForSignature", "plan-1", new StartOrchestrationOptions("plan-1"));
+        await _client.ScheduleNewOrchestrationInstanceAsync("WaitForSignature", "plan-2", new StartOrchestrationOptions("plan-2"));
+        await _client.RaiseEventAsync("plan-1", "Signed", "both");
+        await _client.TerminateInstanceAsync("plan-2", "pairing ended");
 
-        var signedState = await _client.WaitForOrchestrationAsync(signed, Patience);
-        var abandonedState = await _client.WaitForOrchestrationAsync(abandoned, Patience);
+        var signed = await CompletionAsync("plan-1");
+        var ended = await CompletionAsync("plan-2");
 
-        Assert.Equal("\"plan-1: both after the pause\"", signedState.Output);
-        Assert.Equal(OrchestrationStatus.Terminated, abandonedState.OrchestrationStatus);
+        Assert.Equal("plan-1: both after the pause", signed.ReadOutputAs<string>());
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
     }
 
     [Fact]
@@ -147,45 +147,45 @@ public abstract class ConformanceTests : IAsyncLifetime
     {
         var state = await RunAsync("FanOut", "fan-1", 10);
 
-        Assert.Equal("385", state.Output); // 1² + ... + 10²
+        Assert.Equal(385, state.ReadOutputAs<int>()); // 1² + ... + 10²
     }
 
     [Fact]
     public async Task An_event_raised_before_the_orchestrator_waits_is_kept_and_one_raised_twice_is_read_twice()
     {
-        var id = await _client.CreateOrchestrationInstanceAsync("TwoEvents", string.Empty, "events-1", 0);
-        await _client.RaiseEventAsync(id, "Vote", "yes");
-        await _client.RaiseEventAsync(id, "Vote", "no");
+        await _client.ScheduleNewOrchestrationInstanceAsync("TwoEvents", 0, new StartOrchestrationOptions("events-1"));
+        await _client.RaiseEventAsync("events-1", "Vote", "yes");
+        await _client.RaiseEventAsync("events-1", "Vote", "no");
 
-        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+        var state = await CompletionAsync("events-1");
 
-        Assert.Equal("\"yes, no\"", state.Output);
+        Assert.Equal("yes, no", state.ReadOutputAs<string>());
     }
 
     [Fact]
     public async Task An_event_raised_to_a_finished_instance_changes_nothing()
     {
-        var state = await RunAsync("FanOut", "fan-2", 2);
-        await _client.RaiseEventAsync(state.OrchestrationInstance, "Vote", "late");
+        await RunAsync("FanOut", "fan-2", 2);
+        await _client.RaiseEventAsync("fan-2", "Vote", "late");
 
-        var again = await _client.WaitForOrchestrationAsync(state.OrchestrationInstance, Patience);
+        var again = await CompletionAsync("fan-2");
 
-        Assert.Equal(OrchestrationStatus.Completed, again.OrchestrationStatus);
-        Assert.Equal("5", again.Output);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, again.RuntimeStatus);
+        Assert.Equal(5, again.ReadOutputAs<int>());
     }
 
     [Fact]
     public async Task Continue_as_new_keeps_the_events_it_had_not_handled()
     {
-        var id = await _client.CreateOrchestrationInstanceAsync("KeepsEvents", string.Empty, "keeps-1", 0);
-        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Running);
-        await _client.RaiseEventAsync(id, "Step", 1);
-        await _client.RaiseEventAsync(id, "Step", 2);
-        await _client.RaiseEventAsync(id, "Step", 3);
+        await _client.ScheduleNewOrchestrationInstanceAsync("KeepsEvents", 0, new StartOrchestrationOptions("keeps-1"));
+        await WaitForAsync("keeps-1", s => s.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await _client.RaiseEventAsync("keeps-1", "Step", 1);
+        await _client.RaiseEventAsync("keeps-1", "Step", 2);
+        await _client.RaiseEventAsync("keeps-1", "Step", 3);
 
-        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+        var state = await CompletionAsync("keeps-1");
 
-        Assert.Equal("6", state.Output);
+        Assert.Equal(6, state.ReadOutputAs<int>());
     }
 
     [Fact]
@@ -193,24 +193,24 @@ public abstract class ConformanceTests : IAsyncLifetime
     {
         var state = await RunAsync("RetriesThenFails", "retries-1", "school-9");
 
-        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
-        Assert.Equal("\"System.InvalidOperationException: the school is not in this district\"", state.Output);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal("System.InvalidOperationException: the school is not in this district", state.ReadOutputAs<string>());
     }
 
     [Fact]
     public async Task Suspended_instances_wait_and_resume_and_custom_status_reaches_the_client()
     {
-        var id = await _client.CreateOrchestrationInstanceAsync("WaitForSignature", string.Empty, "plan-3", "plan-3");
-        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Running && s.Status is not null);
-        Assert.Contains("waiting for signatures", (await _client.GetOrchestrationStateAsync(id.InstanceId))!.Status, StringComparison.Ordinal);
-        await _client.SuspendInstanceAsync(id, "holiday");
-        await WaitForStatusAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Suspended);
-        await _client.RaiseEventAsync(id, "Signed", "mentor");
-        await _client.ResumeInstanceAsync(id, "back");
+        await _client.ScheduleNewOrchestrationInstanceAsync("WaitForSignature", "plan-3", new StartOrchestrationOptions("plan-3"));
+        var waiting = await WaitForAsync("plan-3", s => s.RuntimeStatus == OrchestrationRuntimeStatus.Running && s.SerializedCustomStatus is not null);
+        Assert.Equal("waiting for signatures", waiting.ReadCustomStatusAs<string>());
+        await _client.SuspendInstanceAsync("plan-3", "holiday");
+        await WaitForAsync("plan-3", s => s.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
+        await _client.RaiseEventAsync("plan-3", "Signed", "mentor");
+        await _client.ResumeInstanceAsync("plan-3", "back");
 
-        var state = await _client.WaitForOrchestrationAsync(id, Patience);
+        var state = await CompletionAsync("plan-3");
 
-        Assert.Equal("\"plan-3: mentor after the pause\"", state.Output);
+        Assert.Equal("plan-3: mentor after the pause", state.ReadOutputAs<string>());
     }
 
     [Fact]
@@ -218,34 +218,53 @@ public abstract class ConformanceTests : IAsyncLifetime
     {
         var state = await RunAsync("LeavesTimer", "timer-1", 0);
 
-        Assert.Equal(OrchestrationStatus.Completed, state.OrchestrationStatus);
-        Assert.Equal("\"returned\"", state.Output);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal("returned", state.ReadOutputAs<string>());
     }
 
     [Fact]
-    public async Task A_finished_instance_can_be_purged()
+    public async Task Instances_are_queried_by_status_and_creation_time_and_a_finished_one_purged()
     {
-        var state = await RunAsync("FanOut", "purged-1", 1);
-        var purger = (IOrchestrationServicePurgeClient)_service;
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await RunAsync("FanOut", "query-1", 1);
+        await _client.ScheduleNewOrchestrationInstanceAsync("WaitForSignature", "query-2", new StartOrchestrationOptions("query-2"));
+        await WaitForAsync("query-2", s => s.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
-        var purged = await purger.PurgeInstanceStateAsync(state.OrchestrationInstance.InstanceId);
+        var completed = await _client.GetAllInstancesAsync(new OrchestrationQuery(CreatedFrom: before, Statuses: [OrchestrationRuntimeStatus.Completed])).ToListAsync();
+        var running = await _client.GetAllInstancesAsync(new OrchestrationQuery(CreatedFrom: before, Statuses: [OrchestrationRuntimeStatus.Running])).ToListAsync();
+        var later = await _client.GetAllInstancesAsync(new OrchestrationQuery(CreatedFrom: DateTimeOffset.UtcNow.AddHours(1))).ToListAsync();
 
-        Assert.Equal(1, purged.DeletedInstanceCount);
-        Assert.Null(await _client.GetOrchestrationStateAsync(state.OrchestrationInstance.InstanceId));
+        Assert.Equal(["query-1"], completed.Select(i => i.InstanceId));
+        Assert.Equal(["query-2"], running.Select(i => i.InstanceId));
+        Assert.Empty(later);
+        Assert.Equal(0, (await _client.PurgeInstanceAsync("query-2")).PurgedInstanceCount); // running: kept
+        Assert.Equal(1, (await _client.PurgeInstanceAsync("query-1")).PurgedInstanceCount);
+        Assert.Null(await _client.GetInstanceAsync("query-1"));
     }
 
-    private async Task<OrchestrationState> RunAsync(string name, string instanceId, object input)
+    private async Task<OrchestrationMetadata> RunAsync(string name, string instanceId, object input)
     {
-        var instance = await _client.CreateOrchestrationInstanceAsync(name, string.Empty, instanceId, input);
-        return await _client.WaitForOrchestrationAsync(instance, Patience);
+        await _client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId));
+        return await CompletionAsync(instanceId);
+    }
+
+    private async Task<OrchestrationMetadata> CompletionAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
     }
 
     // Reads the instance until it shows what the test waits for (the backends' dispatchers keep real time).
-    private async Task WaitForStatusAsync(OrchestrationInstance instance, Func<OrchestrationState, bool> reached)
+    private async Task<OrchestrationMetadata> WaitForAsync(string instanceId, Func<OrchestrationMetadata, bool> reached)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        while (await _client.GetOrchestrationStateAsync(instance.InstanceId) is not { } state || !reached(state))
+        while (true)
         {
+            if (await _client.GetInstanceAsync(instanceId, timeout.Token) is { } state && reached(state))
+            {
+                return state;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
