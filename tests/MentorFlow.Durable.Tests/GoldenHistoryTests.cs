@@ -40,6 +40,25 @@ public sealed class GoldenHistoryTests
         Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);
     }
 
+    [Theory]
+    [MemberData(nameof(Recordings))]
+    public void Every_recorded_episode_asks_for_the_same_actions_through_both_paths(string file)
+    {
+        var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, file)), DurableJson.Options)!;
+        var compared = new List<ReplayedAction>();
+        foreach (var (past, arrivals) in EpisodeSteps.Of(HistoryJson.DeserializeAll(recording.History.GetRawText())))
+        {
+            var actions = HistoryReplay.Replay(recording.Orchestrator, Orchestrators[recording.Orchestrator](), past, arrivals);
+            var grpcActions = GrpcReplay.Replay(Orchestrators[recording.Orchestrator](), past, arrivals, HistoryReplay.WorkerOptions());
+            Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);
+            compared.AddRange(grpcActions);
+        }
+
+        Assert.Contains(compared, action => action.Kind == "ScheduleTask");
+        Assert.Contains(compared, action => action.Kind == "CreateTimer");
+        Assert.Contains(compared, action => action.Kind == "CreateSubOrchestration");
+    }
+
     // The recorded orchestrators as Durable Functions would register them, one class per name.
     private static readonly Dictionary<string, Func<ITaskOrchestrator>> Orchestrators = new(StringComparer.Ordinal)
     {

@@ -42,9 +42,16 @@ public sealed class GoldenYearTests
         Assert.Equal(PairingYearResult.Completed, outcome!.Result);
     }
 
-    // Our worker's path and Durable Functions' isolated path must ask for the same actions and end the execution as recorded.
+    // Both replay paths must agree at every episode, and the last must end the execution as recorded.
     private static OrchestrationCompleteOrchestratorAction Replay(RecordedExecution execution)
     {
+        foreach (var (past, arrivals) in EpisodeSteps.Of(execution.Events()))
+        {
+            Assert.Equal(
+                HistoryReplay.Replay(PairingYearOrchestrator.Name, new PairingYearOrchestrator(), past, arrivals).Select(ReplayedAction.Of),
+                GrpcReplay.Replay(new PairingYearOrchestrator(), past, arrivals, HistoryReplay.WorkerOptions()));
+        }
+
         var actions = HistoryReplay.Replay(PairingYearOrchestrator.Name, new PairingYearOrchestrator(), execution.Events(), execution.Messages());
         var grpcActions = GrpcReplay.Replay(new PairingYearOrchestrator(), execution.Events(), execution.Messages(), HistoryReplay.WorkerOptions());
         Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);

@@ -26,8 +26,9 @@ public static class GrpcReplay
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(arrivals);
         var past = history.ToList();
-        var started = past.OfType<ExecutionStartedEvent>().LastOrDefault()
-            ?? throw new ArgumentException("A history to replay starts an execution.", nameof(history));
+        var news = arrivals.ToList();
+        var started = past.Concat(news).OfType<ExecutionStartedEvent>().LastOrDefault()
+            ?? throw new ArgumentException("A replay needs the event that started its execution.", nameof(history));
         var episode = past.OfType<OrchestratorStartedEvent>().LastOrDefault()?.Timestamp ?? default;
         var request = new P.OrchestratorRequest
         {
@@ -36,7 +37,7 @@ public static class GrpcReplay
             PastEvents = { past.Select(ProtoHistory.Of) },
             NewEvents = { ProtoHistory.Of(new OrchestratorStartedEvent(-1) { Timestamp = episode }) },
         };
-        request.NewEvents.Add(arrivals.Select(ProtoHistory.Of));
+        request.NewEvents.Add(news.Select(ProtoHistory.Of));
 
         // The runner builds its shims from the services' factory, so the orchestrator sees the worker's options.
         using var services = new ServiceCollection().AddSingleton(new DurableTaskShimFactory(options)).BuildServiceProvider();
