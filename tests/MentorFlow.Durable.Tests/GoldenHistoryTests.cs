@@ -4,12 +4,14 @@ using DurableTask.Core.Command;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 using MentorFlow.Testing;
+using MentorFlow.Testing.Replay;
 
 namespace MentorFlow.Durable.Tests;
 
 /// <summary>
-/// Recorded histories of running instances, checked in as JSON and replayed against today's code:
-/// a change that would break instances already in flight fails here. Re-record (only for a
+/// Recorded histories of running instances, checked in as JSON and replayed against today's code, both by our worker's
+/// path (DurableTask.Core's executor) and by GrpcOrchestrationRunner (Durable Functions' isolated worker), which must ask
+/// for the same actions: a change that would break instances already in flight fails here. Re-record (only for a
 /// deliberate new version) with MENTORFLOW_RECORD_GOLDEN=1.
 /// </summary>
 public sealed class GoldenHistoryTests
@@ -26,14 +28,35 @@ public sealed class GoldenHistoryTests
 
     [Theory]
     [MemberData(nameof(Recordings))]
-    public void A_recorded_history_replays_without_a_nondeterminism_error(string file)
+    public void A_recorded_history_replays_without_a_nondeterminism_error_and_alike_through_GrpcOrchestrationRunner(string file)
     {
         var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, file)), DurableJson.Options)!;
 
         var actions = HistoryReplay.Replay(recording.Orchestrator, Orchestrators[recording.Orchestrator](), HistoryJson.DeserializeAll(recording.History.GetRawText()), []);
+        var grpcActions = GrpcReplay.Replay(Orchestrators[recording.Orchestrator](), HistoryJson.DeserializeAll(recording.History.GetRawText()), [], HistoryReplay.WorkerOptions());
 
         var end = actions.OfType<OrchestrationCompleteOrchestratorAction>().SingleOrDefault();
         Assert.True(end?.OrchestrationStatus == recording.ExpectedStatus, $"{file}: {end?.OrchestrationStatus} {end?.FailureDetails?.ErrorMessage}");
+        Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Recordings))]
+    public void Every_recorded_episode_asks_for_the_same_actions_through_both_paths(string file)
+    {
+        var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, file)), DurableJson.Options)!;
+        var compared = new List<ReplayedAction>();
+        foreach (var (past, arrivals) in EpisodeSteps.Of(HistoryJson.DeserializeAll(recording.History.GetRawText())))
+        {
+            var actions = HistoryReplay.Replay(recording.Orchestrator, Orchestrators[recording.Orchestrator](), past, arrivals);
+            var grpcActions = GrpcReplay.Replay(Orchestrators[recording.Orchestrator](), past, arrivals, HistoryReplay.WorkerOptions());
+            Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);
+            compared.AddRange(grpcActions);
+        }
+
+        Assert.Contains(compared, action => action.Kind == "ScheduleTask");
+        Assert.Contains(compared, action => action.Kind == "CreateTimer");
+        Assert.Contains(compared, action => action.Kind == "CreateSubOrchestration");
     }
 
     // The recorded orchestrators as Durable Functions would register them, one class per name.

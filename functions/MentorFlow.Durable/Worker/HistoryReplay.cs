@@ -13,6 +13,13 @@ namespace MentorFlow.Durable.Worker;
 /// </summary>
 public static class HistoryReplay
 {
+    /// <summary>The worker options replay runs orchestrators with: the engine's data converter and timer interval.</summary>
+    public static DurableTaskWorkerOptions WorkerOptions() => new()
+    {
+        DataConverter = DurableJson.Converter,
+        MaximumTimerInterval = OrchestrationWorkerBuilder.MaximumTimerInterval,
+    };
+
     /// <summary>
     /// Replays <paramref name="history"/> (past events), then delivers <paramref name="arrivals"/> as one new episode at
     /// the time of the last recorded episode; returns the actions the orchestrator asked for.
@@ -28,11 +35,7 @@ public static class HistoryReplay
             state.AddEvent(arrival);
         }
 
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions
-        {
-            DataConverter = DurableJson.Converter,
-            MaximumTimerInterval = OrchestrationWorkerBuilder.MaximumTimerInterval,
-        });
+        var shims = new DurableTaskShimFactory(WorkerOptions());
         var shim = shims.CreateOrchestration(new TaskName(name), orchestrator);
         return [.. new TaskOrchestrationExecutor(state, shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails).Execute().Actions];
     }

@@ -5,12 +5,14 @@ using MentorFlow.Core.Year;
 using MentorFlow.Durable;
 using MentorFlow.Durable.Worker;
 using MentorFlow.Testing;
+using MentorFlow.Testing.Replay;
 
 namespace MentorFlow.Core.Tests.Year;
 
 /// <summary>
 /// A whole program year of one pairing, recorded execution by execution and checked in: today's
-/// PairingYear orchestrator must replay every step of it. A change that would break pairings in flight
+/// PairingYear orchestrator must replay every step of it, through our worker's path and through
+/// GrpcOrchestrationRunner alike. A change that would break pairings in flight
 /// fails here; re-record (only with a deliberate new orchestrator version) with MENTORFLOW_RECORD_GOLDEN=1.
 /// </summary>
 public sealed class GoldenYearTests
@@ -40,11 +42,19 @@ public sealed class GoldenYearTests
         Assert.Equal(PairingYearResult.Completed, outcome!.Result);
     }
 
-    // DurableTask.Core's executor with the SDK's shim, as Durable Functions runs it: the history replays, the last
-    // episode's messages arrive, and the orchestrator must end the execution as it did when recorded.
+    // Both replay paths must agree at every episode, and the last must end the execution as recorded.
     private static OrchestrationCompleteOrchestratorAction Replay(RecordedExecution execution)
     {
+        foreach (var (past, arrivals) in EpisodeSteps.Of(execution.Events()))
+        {
+            Assert.Equal(
+                HistoryReplay.Replay(PairingYearOrchestrator.Name, new PairingYearOrchestrator(), past, arrivals).Select(ReplayedAction.Of),
+                GrpcReplay.Replay(new PairingYearOrchestrator(), past, arrivals, HistoryReplay.WorkerOptions()));
+        }
+
         var actions = HistoryReplay.Replay(PairingYearOrchestrator.Name, new PairingYearOrchestrator(), execution.Events(), execution.Messages());
+        var grpcActions = GrpcReplay.Replay(new PairingYearOrchestrator(), execution.Events(), execution.Messages(), HistoryReplay.WorkerOptions());
+        Assert.Equal(actions.Select(ReplayedAction.Of), grpcActions);
         return actions.OfType<OrchestrationCompleteOrchestratorAction>().SingleOrDefault()
             ?? throw new Xunit.Sdk.XunitException($"the replay did not end the execution; it asked for {string.Join(", ", actions.Select(a => a.GetType().Name))}");
     }
