@@ -18,8 +18,12 @@ public static class MentorFlowApp
     /// Builds the app from command-line <paramref name="args"/>, <c>appsettings.json</c> beside
     /// the app and <c>MentorFlow__*</c> environment variables, and creates its folders.
     /// </summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, _ => { });
+
+    /// <summary>Builds the app as <see cref="Build(string[])"/> does, then lets <paramref name="replace"/> change its services (a test host's stand-ins).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection> replace)
     {
+        ArgumentNullException.ThrowIfNull(replace);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -62,6 +66,7 @@ public static class MentorFlowApp
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
 
+        replace(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
