@@ -94,13 +94,13 @@ internal sealed partial class RunningApp : IAsyncDisposable
         (await response.Content.ReadFromJsonAsync<JsonElement>())!;
 
     /// <summary>Stops the app (a crash or a restart: nothing more of this process runs) and starts it again on the same folder.</summary>
-    public async Task<RunningApp> RestartAsync()
+    public async Task<RunningApp> RestartAsync(params string[] extra)
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _handedOver = true; // the new app owns the folder now
-        return await StartAsync(Root, _ => { });
+        return await StartAsync(Root, _ => { }, extra);
     }
 
     public async ValueTask DisposeAsync()
