@@ -14,7 +14,7 @@ namespace MentorFlow.Core.Year;
 /// <param name="WaitingOn">Who has to act.</param>
 /// <param name="WaitingSince">Since when it waits (UTC).</param>
 /// <param name="DueAt">When it is due (UTC).</param>
-/// <param name="Flags">overdue, at-risk, no-meetings, separated.</param>
+/// <param name="Flags">overdue, at-risk, no-meetings, separated, mail-failing.</param>
 /// <param name="Pace">Confirmed hours outside the contract day against pace.</param>
 /// <param name="Frequency">Meeting frequency so far.</param>
 /// <param name="LastMeeting">The last logged meeting.</param>

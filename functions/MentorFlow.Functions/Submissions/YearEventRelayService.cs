@@ -4,12 +4,13 @@ namespace MentorFlow.Functions.Submissions;
 /// Finishes what a crash or an unreachable engine left: raises the pending year events when the app starts (before it
 /// takes requests) and then every <c>MentorFlow:Engine:PendingEventsSeconds</c> (default 60) on the app's clock.
 /// </summary>
-public sealed class YearEventRelayService(YearEventRelay relay, TimeProvider clock, IConfiguration configuration) : BackgroundService
+public sealed partial class YearEventRelayService(YearEventRelay relay, TimeProvider clock, IConfiguration configuration, ILogger<YearEventRelayService> logger)
+    : BackgroundService
 {
     /// <inheritdoc/>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await relay.RaisePendingAsync(cancellationToken);
+        await RaisePendingAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -20,7 +21,24 @@ public sealed class YearEventRelayService(YearEventRelay relay, TimeProvider clo
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(period, clock, stoppingToken);
-            await relay.RaisePendingAsync(stoppingToken);
+            await RaisePendingAsync(stoppingToken);
         }
     }
+
+    private async Task RaisePendingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await relay.RaisePendingAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // A records database that fails once must not stop the app: the next run tries again.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Raising the saved year events failed; they stay pending and the next run tries again")]
+    private partial void LogFailed(Exception exception);
 }
