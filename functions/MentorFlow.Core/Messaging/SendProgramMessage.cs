@@ -3,8 +3,8 @@ using Microsoft.DurableTask;
 namespace MentorFlow.Core.Messaging;
 
 /// <summary>
-/// The activity that sends one program message, at most once per idempotency key: the engine runs
-/// activities at least once, so a retry after a crash looks the key up first.
+/// The activity that sends one program message, at most once per idempotency key: the engine runs activities at least
+/// once, so the intent is recorded before the send and the send after it; an attempt cut off in between is not repeated.
 /// </summary>
 public sealed class SendProgramMessage(IProgramMessenger messenger, ISentMessageLedger ledger, TimeProvider timeProvider)
     : TaskActivity<ProgramMessage, bool>
@@ -12,17 +12,27 @@ public sealed class SendProgramMessage(IProgramMessenger messenger, ISentMessage
     /// <summary>The activity's registered name.</summary>
     public const string Name = nameof(SendProgramMessage);
 
-    /// <summary>Sends the message unless its key was sent before; returns true when it sent now.</summary>
+    /// <summary>Sends the message unless its key was sent (or attempted) before; returns true when it sent now.</summary>
     public override async Task<bool> RunAsync(TaskActivityContext context, ProgramMessage input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (await ledger.WasSentAsync(input.IdempotencyKey, CancellationToken.None))
+        if (await ledger.RecordIntentAsync(input.IdempotencyKey, timeProvider.GetUtcNow().UtcDateTime, CancellationToken.None) != SendIntent.SendNow)
         {
             return false;
         }
 
-        await messenger.SendAsync(input, CancellationToken.None);
+        try
+        {
+            await messenger.SendAsync(input, CancellationToken.None);
+        }
+        catch (MailNotSentException)
+        {
+            // Certainly not sent: the next try may send it. Any other failure keeps the intent, and the send stays unknown.
+            await ledger.ReleaseAsync(input.IdempotencyKey, CancellationToken.None);
+            throw;
+        }
+
         await ledger.RecordSentAsync(input.IdempotencyKey, timeProvider.GetUtcNow().UtcDateTime, CancellationToken.None);
         return true;
     }

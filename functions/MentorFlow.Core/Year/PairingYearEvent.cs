@@ -54,6 +54,7 @@ public enum PairingYearEventKind
 /// <param name="SignOff">The sign-off.</param>
 /// <param name="Decision">The coordinator's decision.</param>
 /// <param name="Separation">The separation.</param>
+/// <param name="Id">The event's own id, when its sender may raise it again (after a crash between raising and recording it): the year applies an id once.</param>
 public sealed record PairingYearEvent(
     PairingYearEventKind Kind,
     RecipientRole? By = null,
@@ -65,7 +66,8 @@ public sealed record PairingYearEvent(
     MidyearCheck? Midyear = null,
     SignOff? SignOff = null,
     CoordinatorDecision? Decision = null,
-    Separation? Separation = null)
+    Separation? Separation = null,
+    string? Id = null)
 {
     /// <summary>The mentor or mentee signed the action plan.</summary>
     public static PairingYearEvent PlanSigned(RecipientRole by) => new(PairingYearEventKind.ActionPlanSigned, By: by);

@@ -7,7 +7,7 @@ namespace MentorFlow.Core.Year;
 /// Carries one pairing through its program year: kickoff, schedule fill-in, observations, midyear check,
 /// observations, sign-off. It waits for people's events and for the next moment the year's rules
 /// (<see cref="PairingYearProgress"/>) have something to do, sends what they queue as idempotent
-/// activities, and keeps its custom status current. Every few steps it continues as new with its state,
+/// activities (holding what the mail server did not take for a later try), and keeps its custom status current. Every few steps it continues as new with its state,
 /// so a year's history stays short.
 /// </summary>
 public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput, PairingYearOutcome?>
@@ -25,8 +25,6 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
     /// a busy one in two.
     /// </summary>
     public const int StepsPerExecution = 128;
-
-    private static readonly TaskOptions SendRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromHours(1)));
 
     /// <inheritdoc/>
     public override async Task<PairingYearOutcome?> RunAsync(TaskOrchestrationContext context, PairingYearInput input)
@@ -48,12 +46,22 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
         {
             for (var step = 0; ; step++)
             {
-                if (year.TakeOutbox() is { Count: > 0 } outbox)
+                if (year.TakeOutbox(context.CurrentUtcDateTime) is { Count: > 0 } outbox)
                 {
-                    await context.CallActivityAsync<int>(SendProgramMessages.Name, outbox, SendRetry);
+                    try
+                    {
+                        await context.CallActivityAsync<int>(SendProgramMessages.Name, outbox);
+                        year.MailSent();
+                    }
+                    catch (TaskFailedException)
+                    {
+                        // Mail is down: the year goes on, and the messages wait for a later wake-up (its own backoff, no retry policy).
+                        year.MailFailed(outbox, context.CurrentUtcDateTime);
+                    }
                 }
+
                 context.SetCustomStatus(year.Status(context.CurrentUtcDateTime));
-                if (year.Outcome is { } outcome)
+                if (year.Outcome is { } outcome && !year.HoldsMail)
                 {
                     return outcome;
                 }

@@ -13,6 +13,8 @@ namespace MentorFlow.Core.Year;
 public sealed class PairingYearProgress
 {
     private static readonly TimeOnly StepTime = new(12, 0); // midday UTC: the same school day across US time zones
+    private static readonly TimeSpan FirstMailRetry = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan LongestMailRetry = TimeSpan.FromHours(6);
     private readonly PairingYearSubject _subject;
     private readonly Settings.DistrictProgramSettings _settings;
     private readonly Recipient _coordinator;
@@ -37,12 +39,48 @@ public sealed class PairingYearProgress
     /// <summary>Hours the pairing's term requires.</summary>
     public decimal RequiredHours => _settings.RequiredHours(_subject.Term);
 
-    /// <summary>Takes the messages queued since the last call.</summary>
-    public IReadOnlyList<ProgramMessage> TakeOutbox()
+    /// <summary>True while messages wait for the mail server to take them.</summary>
+    public bool HoldsMail => State.UnsentMail.Count > 0;
+
+    /// <summary>
+    /// Takes the messages to send at <paramref name="now"/>: those queued since the last call, after any the mail server did
+    /// not take before. While mail fails and its next try is not due, new messages wait with the others and none is returned.
+    /// </summary>
+    public IReadOnlyList<ProgramMessage> TakeOutbox(DateTime now)
     {
-        var messages = _outbox.ToList();
+        if (HoldsMail && now < State.MailRetryAt)
+        {
+            State.UnsentMail.AddRange(_outbox);
+            _outbox.Clear();
+            return [];
+        }
+
+        List<ProgramMessage> messages = [.. State.UnsentMail, .. _outbox];
+        State.UnsentMail.Clear();
         _outbox.Clear();
         return messages;
+    }
+
+    /// <summary>The messages went out: mail works again.</summary>
+    public void MailSent()
+    {
+        State.MailFailingSince = null;
+        State.MailTries = 0;
+        State.MailRetryAt = null;
+    }
+
+    /// <summary>
+    /// The mail server did not take <paramref name="messages"/>: they wait, and are tried again after a wait that doubles with
+    /// each failed try (15 minutes, 30, an hour, ...) up to 6 hours, for as long as mail fails.
+    /// </summary>
+    public void MailFailed(IReadOnlyList<ProgramMessage> messages, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        State.UnsentMail.InsertRange(0, messages);
+        State.MailFailingSince ??= now;
+        State.MailTries++;
+        var wait = FirstMailRetry * Math.Pow(2, Math.Min(State.MailTries - 1, 10));
+        State.MailRetryAt = now + (wait < LongestMailRetry ? wait : LongestMailRetry);
     }
 
     /// <summary>Kickoff: both get their action-plan link.</summary>
@@ -61,6 +99,16 @@ public sealed class PairingYearProgress
         if (State.Stage == PairingStage.Finished)
         {
             return;
+        }
+
+        if (e.Id is { } id)
+        {
+            if (State.AppliedEventIds.Contains(id))
+            {
+                return;
+            }
+
+            State.AppliedEventIds.Add(id);
         }
 
         switch (e.Kind)
@@ -192,6 +240,11 @@ public sealed class PairingYearProgress
             }
         }
 
+        if (HoldsMail && State.MailRetryAt is { } retryAt)
+        {
+            Consider(retryAt);
+        }
+
         if (NextPaceCheck() is { } paceCheck)
         {
             Consider(At(paceCheck));
@@ -228,6 +281,11 @@ public sealed class PairingYearProgress
             flags.Add("separated");
         }
 
+        if (State.MailFailingSince is not null)
+        {
+            flags.Add("mail-failing");
+        }
+
         var weeks = PairingFigures.WeeksWithoutMeeting(State.Interactions, State.PlanSignedOn ?? _subject.StartsOn, today);
         if (State.Stage is > PairingStage.Kickoff and < PairingStage.SignOff && weeks >= _settings.NudgeAfterWeeks)
         {
@@ -237,7 +295,8 @@ public sealed class PairingYearProgress
         return new PairingYearStatus(
             State.Stage, State.StageSince, State.Waiting?.WaitsFor, State.Waiting?.Pending ?? [], State.Waiting?.Since, State.Waiting?.DueAt,
             flags, Pace(now), PairingFigures.Frequency(State.Interactions, _subject.StartsOn, Min(today, State.EndsOn)),
-            PairingFigures.LastMeeting(State.Interactions, today), weeks, PairingFigures.ObservationsByType(State.Observations), State.EndsOn);
+            PairingFigures.LastMeeting(State.Interactions, today), weeks, PairingFigures.ObservationsByType(State.Observations), State.EndsOn,
+            State.MailFailingSince, State.UnsentMail.Count);
     }
 
     private DateOnly Midpoint

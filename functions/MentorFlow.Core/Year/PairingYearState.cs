@@ -76,4 +76,19 @@ public sealed class PairingYearState
 
     /// <summary>The outcome, once finished.</summary>
     public PairingYearOutcome? Outcome { get; set; }
+
+    /// <summary>Ids of the events applied, so an event raised again changes nothing.</summary>
+    public List<string> AppliedEventIds { get; set; } = [];
+
+    /// <summary>Messages the mail server did not take yet, in the order they were queued; they are tried again later.</summary>
+    public List<ProgramMessage> UnsentMail { get; set; } = [];
+
+    /// <summary>Since when sending fails (UTC), while it does.</summary>
+    public DateTime? MailFailingSince { get; set; }
+
+    /// <summary>Failed tries since mail last went out; each doubles the wait before the next.</summary>
+    public int MailTries { get; set; }
+
+    /// <summary>When the unsent messages are tried again (UTC).</summary>
+    public DateTime? MailRetryAt { get; set; }
 }

@@ -14,13 +14,15 @@ namespace MentorFlow.Core.Year;
 /// <param name="WaitingOn">Who has to act.</param>
 /// <param name="WaitingSince">Since when it waits (UTC).</param>
 /// <param name="DueAt">When it is due (UTC).</param>
-/// <param name="Flags">overdue, at-risk, no-meetings, separated.</param>
+/// <param name="Flags">overdue, at-risk, no-meetings, separated, mail-failing.</param>
 /// <param name="Pace">Confirmed hours outside the contract day against pace.</param>
 /// <param name="Frequency">Meeting frequency so far.</param>
 /// <param name="LastMeeting">The last logged meeting.</param>
 /// <param name="WeeksWithoutMeeting">Whole weeks since it.</param>
 /// <param name="ObservationsByType">Observation cycles by type.</param>
 /// <param name="EndsOn">The pairing's last day.</param>
+/// <param name="MailFailingSince">Since when the year's email cannot be sent (UTC), while it cannot; the flags then say mail-failing.</param>
+/// <param name="UnsentMessages">Messages waiting for the mail server to take them.</param>
 public sealed record PairingYearStatus(
     PairingStage Stage,
     DateTime StageSince,
@@ -34,4 +36,6 @@ public sealed record PairingYearStatus(
     DateOnly? LastMeeting,
     int WeeksWithoutMeeting,
     IReadOnlyDictionary<ObservationType, int> ObservationsByType,
-    DateOnly EndsOn);
+    DateOnly EndsOn,
+    DateTime? MailFailingSince = null,
+    int UnsentMessages = 0);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorFlow.Core.ActionPlans;
+using MentorFlow.Core.Year;
 using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace MentorFlow.Functions.ActionPlans;
 public sealed class SqliteActionPlanStore(string path) : IActionPlanStore
 {
     private readonly RecordsDatabase _database = new(path,
-        "CREATE TABLE IF NOT EXISTS ActionPlans (PairingId TEXT NOT NULL PRIMARY KEY, Plan TEXT NOT NULL);");
+        "CREATE TABLE IF NOT EXISTS ActionPlans (PairingId TEXT NOT NULL PRIMARY KEY, Plan TEXT NOT NULL);" + Submissions.PendingYearEvents.Schema);
 
     /// <inheritdoc/>
     public Task<ActionPlan?> FindAsync(string pairingId, CancellationToken cancellationToken)
@@ -20,8 +21,9 @@ public sealed class SqliteActionPlanStore(string path) : IActionPlanStore
     }
 
     /// <inheritdoc/>
-    public Task<bool> SaveAsync(string pairingId, ActionPlan? expected, ActionPlan plan, CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(string pairingId, ActionPlan? expected, ActionPlan plan, PairingYearEvent yearEvent, DateTime savedAt, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         if (Read(connection, transaction, pairingId) != (expected is null ? null : JsonSerializer.Serialize(expected, DurableJson.Options)))
@@ -32,6 +34,7 @@ public sealed class SqliteActionPlanStore(string path) : IActionPlanStore
         RecordsDatabase.Execute(connection, transaction,
             "INSERT INTO ActionPlans (PairingId, Plan) VALUES ($id, $plan) ON CONFLICT (PairingId) DO UPDATE SET Plan = excluded.Plan;",
             ("$id", pairingId), ("$plan", JsonSerializer.Serialize(plan, DurableJson.Options)));
+        Submissions.PendingYearEvents.Add(connection, transaction, pairingId, yearEvent, savedAt);
         transaction.Commit();
         return Task.FromResult(true);
     }

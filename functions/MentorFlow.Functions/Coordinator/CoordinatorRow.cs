@@ -21,7 +21,7 @@ namespace MentorFlow.Functions.Coordinator;
 /// <param name="MentorObservesMentee">Observation cycles of this type.</param>
 /// <param name="MenteeObservesMentor">Observation cycles of this type.</param>
 /// <param name="JointObservations">Joint observations of another educator.</param>
-/// <param name="Flags">overdue, at-risk, behind-pace, no-meetings, separated.</param>
+/// <param name="Flags">overdue, at-risk, behind-pace, no-meetings, separated, mail-failing.</param>
 public sealed record CoordinatorRow(
     string PairingId,
     string DistrictId,
@@ -43,7 +43,7 @@ public sealed record CoordinatorRow(
     IReadOnlyList<string> Flags)
 {
     /// <summary>The flags a coordinator filters by.</summary>
-    public static readonly IReadOnlyList<string> AllFlags = ["overdue", "at-risk", "behind-pace", "no-meetings", "separated"];
+    public static readonly IReadOnlyList<string> AllFlags = ["overdue", "at-risk", "behind-pace", "no-meetings", "separated", "mail-failing"];
 
     /// <summary>True when the stage is one of the year's (not before its start).</summary>
     public bool Started => Stage != nameof(NotStarted);
@@ -79,6 +79,12 @@ public sealed record CoordinatorRow(
         if (status.Flags.Contains("separated"))
         {
             flags.Add("separated");
+        }
+
+        // The year's email could not be sent; it is retried, and this says the pair may not have their links.
+        if (status.Flags.Contains("mail-failing"))
+        {
+            flags.Add("mail-failing");
         }
 
         return flags;

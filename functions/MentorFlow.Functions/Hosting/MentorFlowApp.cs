@@ -19,8 +19,12 @@ public static class MentorFlowApp
     /// Builds the app from command-line <paramref name="args"/>, <c>appsettings.json</c> beside
     /// the app and <c>MentorFlow__*</c> environment variables, and creates its folders.
     /// </summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, _ => { });
+
+    /// <summary>Builds the app as <see cref="Build(string[])"/> does, then lets <paramref name="replace"/> change its services (a test host's stand-ins).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection> replace)
     {
+        ArgumentNullException.ThrowIfNull(replace);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -57,12 +61,16 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<Coordinator.PairingNudge>();
         builder.Services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
+        builder.Services.AddSingleton(sp => new Submissions.YearEventRelay(Path.Combine(folders.Data, "mentorflow.db"),
+            sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Submissions.YearEventRelay>>()));
+        builder.Services.AddHostedService<Submissions.YearEventRelayService>();
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
         builder.Services.AddStaffAuthentication();
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
         builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
 
+        replace(builder.Services);
         var app = builder.Build();
         // First, so every response carries the headers: pages, API answers, errors and challenges alike.
         app.UseMiddleware<SecurityHeaders>();

@@ -25,7 +25,15 @@ public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<P
         using var mime = ProgramMail.Compose(message, from, linkFor(message));
         // Written aside, then moved: the outbox never holds half a message.
         var partial = path + ".partial";
-        await mime.WriteToAsync(partial, cancellationToken);
+        try
+        {
+            await mime.WriteToAsync(partial, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new MailNotSentException("The outbox folder could not be written.", e);
+        }
+
         File.Move(partial, path, overwrite: true);
     }
 

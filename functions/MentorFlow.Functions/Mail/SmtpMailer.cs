@@ -27,7 +27,10 @@ public sealed class SmtpSettings
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 }
 
-/// <summary>Sends program messages through the district's SMTP server with MailKit; the same mail the outbox would hold.</summary>
+/// <summary>
+/// Sends program messages through the district's SMTP server with MailKit; the same mail the outbox would hold. A server
+/// that cannot be reached or refuses the message raises <see cref="MailNotSentException"/>, so the message is tried again later.
+/// </summary>
 public sealed class SmtpMailer(SmtpSettings settings, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor) : IProgramMessenger
 {
     /// <inheritdoc/>
@@ -36,13 +39,36 @@ public sealed class SmtpMailer(SmtpSettings settings, MailboxAddress from, Func<
         ArgumentNullException.ThrowIfNull(message);
         using var mime = ProgramMail.Compose(message, from, linkFor(message));
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.User))
+        try
         {
-            await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
+            await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.User))
+            {
+                await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new MailNotSentException("The mail server could not be reached or did not accept the login.", e);
         }
 
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch (SmtpCommandException e)
+        {
+            // The server answered with a refusal, so it did not take the message; a connection lost mid-send stays unknown.
+            throw new MailNotSentException("The mail server refused the message.", e);
+        }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or MailKit.ServiceNotConnectedException)
+        {
+            // The message was taken already; a rough goodbye changes nothing.
+        }
     }
 }

@@ -1,3 +1,5 @@
+using MentorFlow.Core.Year;
+
 namespace MentorFlow.Functions.Submissions;
 
 /// <summary>
@@ -7,11 +9,14 @@ namespace MentorFlow.Functions.Submissions;
 /// </summary>
 public interface ISubmissionStore
 {
-    /// <summary>Adds the submission; false (and nothing changed) when one with that key exists.</summary>
-    Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the submission and, in the same transaction, the year event it owes (<see cref="PendingYearEvents"/>); false
+    /// (and nothing changed) when one with that key exists.
+    /// </summary>
+    Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
 
-    /// <summary>Replaces (or adds) the submission.</summary>
-    Task SaveAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken);
+    /// <summary>Replaces (or adds) the submissions, and adds the year event they owe, all in one transaction.</summary>
+    Task SaveAsync<T>(string pairingId, string kind, IReadOnlyList<KeyValuePair<string, T>> values, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
 
     /// <summary>The submission, or default.</summary>
     Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken);

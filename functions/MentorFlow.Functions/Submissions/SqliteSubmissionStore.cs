@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorFlow.Core.Year;
 using MentorFlow.Durable;
 using MentorFlow.Functions.Records;
 
@@ -11,26 +12,43 @@ public sealed class SqliteSubmissionStore(string path) : ISubmissionStore
         CREATE TABLE IF NOT EXISTS Submissions (
             PairingId TEXT NOT NULL, Kind TEXT NOT NULL, Key TEXT NOT NULL, Value TEXT NOT NULL, SubmittedAt INTEGER NOT NULL,
             PRIMARY KEY (PairingId, Kind, Key));
-        """);
+        """ + PendingYearEvents.Schema);
 
     /// <inheritdoc/>
-    public Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
-        var added = RecordsDatabase.Execute(connection, null,
+        using var transaction = connection.BeginTransaction();
+        var added = RecordsDatabase.Execute(connection, transaction,
             "INSERT OR IGNORE INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at);",
             Parameters(pairingId, kind, key, value, submittedAt)) == 1;
+        if (added)
+        {
+            PendingYearEvents.Add(connection, transaction, pairingId, yearEvent, submittedAt);
+        }
+
+        transaction.Commit();
         return Task.FromResult(added);
     }
 
     /// <inheritdoc/>
-    public Task SaveAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, CancellationToken cancellationToken)
+    public Task SaveAsync<T>(string pairingId, string kind, IReadOnlyList<KeyValuePair<string, T>> values, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
-        RecordsDatabase.Execute(connection, null, """
-            INSERT INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at)
-            ON CONFLICT (PairingId, Kind, Key) DO UPDATE SET Value = excluded.Value, SubmittedAt = excluded.SubmittedAt;
-            """, Parameters(pairingId, kind, key, value, submittedAt));
+        using var transaction = connection.BeginTransaction();
+        foreach (var (key, value) in values)
+        {
+            RecordsDatabase.Execute(connection, transaction, """
+                INSERT INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at)
+                ON CONFLICT (PairingId, Kind, Key) DO UPDATE SET Value = excluded.Value, SubmittedAt = excluded.SubmittedAt;
+                """, Parameters(pairingId, kind, key, value, submittedAt));
+        }
+
+        PendingYearEvents.Add(connection, transaction, pairingId, yearEvent, submittedAt);
+        transaction.Commit();
         return Task.CompletedTask;
     }
 

@@ -42,6 +42,37 @@ public sealed class MessagingTests
     }
 
     [Fact]
+    public async Task A_send_cut_off_between_the_mail_server_taking_it_and_the_ledger_recording_it_is_not_sent_again()
+    {
+        var messenger = new RecordingMessenger { DiesAfterNextSend = true };
+        var ledger = new InMemorySentMessageLedger();
+        var activity = new SendProgramMessage(messenger, ledger, TimeProvider.System);
+        var message = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
+        var context = new ActivityContext(SendProgramMessage.Name, "p-1");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => activity.RunAsync(context, message));
+        Assert.False(await activity.RunAsync(context, message)); // the engine runs the activity again after the crash
+
+        Assert.Single(messenger.Sent);
+    }
+
+    [Fact]
+    public async Task A_send_the_mail_server_did_not_take_is_sent_on_the_next_try()
+    {
+        var down = true;
+        var messenger = new RecordingMessenger { IsDown = () => down };
+        var activity = new SendProgramMessage(messenger, new InMemorySentMessageLedger(), TimeProvider.System);
+        var message = new ProgramMessage("p-1/ActionPlanInvite/Mentor/1", ProgramMessageKind.ActionPlanInvite, "p-1", Mentor, "Your plan", "Sign it.", "action-plan");
+        var context = new ActivityContext(SendProgramMessage.Name, "p-1");
+
+        await Assert.ThrowsAsync<MailNotSentException>(() => activity.RunAsync(context, message));
+        down = false;
+        Assert.True(await activity.RunAsync(context, message));
+
+        Assert.Single(messenger.Sent);
+    }
+
+    [Fact]
     public void The_meeting_invite_is_a_weekly_series_calendar_apps_can_read()
     {
         var schedule = new MeetingSchedule(DayOfWeek.Tuesday, new TimeOnly(15, 30), 45, "Room 12", null, []);

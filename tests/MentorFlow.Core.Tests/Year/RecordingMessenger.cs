@@ -10,9 +10,30 @@ internal sealed class RecordingMessenger : IProgramMessenger
 
     public IReadOnlyList<ProgramMessage> Sent => [.. _sent];
 
+    /// <summary>While true the mail server cannot be reached: every send fails and nothing goes.</summary>
+    public Func<bool> IsDown { get; set; } = () => false;
+
+    /// <summary>Sends refused because the mail server was down.</summary>
+    public int Refused { get; private set; }
+
+    /// <summary>When set, the next send goes out and then the process dies before anything else happens (the exception stands for that).</summary>
+    public bool DiesAfterNextSend { get; set; }
+
     public Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
     {
+        if (IsDown())
+        {
+            Refused++;
+            throw new MailNotSentException("the mail server cannot be reached");
+        }
+
         _sent.Enqueue(message);
+        if (DiesAfterNextSend)
+        {
+            DiesAfterNextSend = false;
+            throw new InvalidOperationException("the process died after the mail server took the message");
+        }
+
         return Task.CompletedTask;
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
     public static readonly IReadOnlyDictionary<StaffRole, string> Keys = Enum.GetValues<StaffRole>().ToDictionary(r => r, r => $"test-key-{r}".ToLowerInvariant());
 
     private readonly WebApplication _app;
+    private bool _handedOver;
 
     private RunningApp(WebApplication app, string root)
     {
@@ -36,9 +37,11 @@ internal sealed partial class RunningApp : IAsyncDisposable
 
     public DurableTaskClient Engine => _app.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<RunningApp> StartAsync(params string[] extra)
+    public static Task<RunningApp> StartAsync(params string[] extra) => StartAsync(Directory.CreateTempSubdirectory("mentorflow-api-").FullName, _ => { }, extra);
+
+    /// <summary>The app on the folder <paramref name="root"/> (a new one, or one a stopped app left), with <paramref name="replace"/> changing its services.</summary>
+    public static async Task<RunningApp> StartAsync(string root, Action<IServiceCollection> replace, params string[] extra)
     {
-        var root = Directory.CreateTempSubdirectory("mentorflow-api-").FullName;
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
@@ -54,7 +57,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
             .. Keys.SelectMany(k => new[] { $"--MentorFlow:Staff:Keys:{k.Key}", k.Value }),
             .. extra,
         ];
-        var app = MentorFlowApp.Build(args);
+        var app = MentorFlowApp.Build(args, replace);
         await app.StartAsync();
         return new RunningApp(app, root);
     }
@@ -90,8 +93,23 @@ internal sealed partial class RunningApp : IAsyncDisposable
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>())!;
 
+    /// <summary>Stops the app (a crash or a restart: nothing more of this process runs) and starts it again on the same folder.</summary>
+    public async Task<RunningApp> RestartAsync(params string[] extra)
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _handedOver = true; // the new app owns the folder now
+        return await StartAsync(Root, _ => { }, extra);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();

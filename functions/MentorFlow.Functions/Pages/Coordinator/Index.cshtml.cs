@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using MentorFlow.Core.Messaging;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Coordinator;
@@ -11,7 +12,7 @@ namespace MentorFlow.Functions.Pages.Coordinator;
 
 /// <summary>Every pairing at a glance: who is behind, on what, since when; filter, sort, download, nudge.</summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine) : PageModel
+public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine, ISentMessageLedger ledger) : PageModel
 {
     /// <summary>Only this school.</summary>
     [BindProperty(SupportsGet = true)]
@@ -46,9 +47,15 @@ public sealed class IndexModel(CoordinatorBoard board, PairingNudge nudge, Durab
         ["school"] = School, ["stage"] = Stage, ["flag"] = Flag, ["sort"] = sort ?? Sort, ["desc"] = (desc ?? Desc) ? "true" : null,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
-    /// <summary>Shows the table.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Emails whose send was cut off: they may or may not have arrived, and are not sent again.</summary>
+    public IReadOnlyList<UnknownSend> UnknownSends { get; private set; } = [];
+
+    /// <summary>Shows the table, and any email whose send is unknown.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         View = await board.BuildAsync(new BoardQuery(School, Stage, Flag, Sort, Desc), cancellationToken);
+        UnknownSends = await ledger.ListUnknownAsync(cancellationToken);
+    }
 
     /// <summary>Records the coordinator's decision on a year at sign-off: completed, incomplete, or extended.</summary>
     public async Task<IActionResult> OnPostDecideAsync(string pairingId, CoordinatorDecision decision, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public sealed partial class OpenModel
         var signed = Drafts
             ? plan with { MentorSignature = signature, MenteeSignature = null }
             : plan with { MenteeSignature = signature };
-        if (!await plans.SaveAsync(Link!.PairingId, expected, signed, cancellationToken))
+        if (!await plans.SaveAsync(Link!.PairingId, expected, signed, PairingYearEvent.PlanSigned(Link.Person), Now, cancellationToken))
         {
             ModelState.AddModelError(string.Empty, "The plan changed while you were signing it. Read it again below, then sign.");
             Plan = await plans.FindAsync(Link.PairingId, cancellationToken);
@@ -62,7 +62,7 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        await RaiseAsync(PairingYearEvent.PlanSigned(Link.Person), cancellationToken);
+        await RaiseSavedEventsAsync(cancellationToken);
         return RedirectToPage(); // a refresh shows the signed plan instead of posting again
     }
 }

@@ -73,9 +73,9 @@ public sealed partial class OpenModel
         }
 
         // The form's own id makes a second post of the same form (a double tap, a refresh) change nothing.
-        if (await submissions.TryAddAsync(Link!.PairingId, LogKind, log.LogId, log, Now, cancellationToken))
+        if (await submissions.TryAddAsync(Link!.PairingId, LogKind, log.LogId, log, Now, PairingYearEvent.Logged(log.ToInteraction()), cancellationToken))
         {
-            await RaiseAsync(PairingYearEvent.Logged(log.ToInteraction()), cancellationToken);
+            await RaiseSavedEventsAsync(cancellationToken);
             Confirmation = string.Create(CultureInfo.InvariantCulture, $"Logged: {log.Minutes} minutes on {log.Date:dddd d MMMM}. Your mentee will be asked to confirm the time.");
         }
         else
@@ -128,14 +128,11 @@ public sealed partial class OpenModel
             return RedirectToPage();
         }
 
-        foreach (var log in answered)
-        {
-            await submissions.SaveAsync(Link.PairingId, LogKind, log.LogId, log with { Confirmation = choices[log.LogId] }, Now, cancellationToken);
-        }
-
         var confirmed = answered.Where(l => choices[l.LogId] == TimeConfirmation.Confirmed).Select(l => l.LogId).ToList();
         var disputed = answered.Where(l => choices[l.LogId] == TimeConfirmation.Disputed).Select(l => l.LogId).ToList();
-        await RaiseAsync(PairingYearEvent.Confirmed(confirmed, disputed), cancellationToken);
+        await submissions.SaveAsync(Link.PairingId, LogKind, [.. answered.Select(l => new KeyValuePair<string, CollaborationLog>(l.LogId, l with { Confirmation = choices[l.LogId] }))],
+            Now, PairingYearEvent.Confirmed(confirmed, disputed), cancellationToken);
+        await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = $"Thank you: {confirmed.Count} confirmed, {disputed.Count} disputed.";
         return RedirectToPage();
     }

@@ -67,8 +67,8 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        await submissions.SaveAsync(Link.PairingId, MidyearStep, CurrentKey, check, Now, cancellationToken);
-        await RaiseAsync(PairingYearEvent.MidyearIn(check), cancellationToken);
+        await submissions.SaveAsync<MidyearCheck>(Link.PairingId, MidyearStep, [new(CurrentKey, check)], Now, PairingYearEvent.MidyearIn(check), cancellationToken);
+        await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = "Your midyear check is in. Thank you.";
         return RedirectToPage();
     }

@@ -60,9 +60,9 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        if (await submissions.TryAddAsync(Link!.PairingId, ObservationStep, cycle.CycleId, cycle, Now, cancellationToken))
+        if (await submissions.TryAddAsync(Link!.PairingId, ObservationStep, cycle.CycleId, cycle, Now, PairingYearEvent.Observed(cycle), cancellationToken))
         {
-            await RaiseAsync(PairingYearEvent.Observed(cycle), cancellationToken);
+            await RaiseSavedEventsAsync(cancellationToken);
             Confirmation = $"Logged: {cycle.Type} observed on {cycle.ObservedOn:dddd d MMMM}.";
         }
         else

@@ -58,8 +58,8 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        await submissions.SaveAsync(Link.PairingId, ScheduleStep, CurrentKey, schedule, Now, cancellationToken);
-        await RaiseAsync(PairingYearEvent.ScheduleIn(schedule), cancellationToken);
+        await submissions.SaveAsync<MeetingSchedule>(Link.PairingId, ScheduleStep, [new(CurrentKey, schedule)], Now, PairingYearEvent.ScheduleIn(schedule), cancellationToken);
+        await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = "Your schedule is saved. You and your mentee will each get a calendar invite by email.";
         return RedirectToPage();
     }

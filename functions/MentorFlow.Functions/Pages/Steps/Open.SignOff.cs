@@ -47,9 +47,9 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        if (await submissions.TryAddAsync(Link!.PairingId, SignOffStep, SignOffKey, signOff, Now, cancellationToken))
+        if (await submissions.TryAddAsync(Link!.PairingId, SignOffStep, SignOffKey, signOff, Now, PairingYearEvent.SignedOffBy(Link.Person, signOff), cancellationToken))
         {
-            await RaiseAsync(PairingYearEvent.SignedOffBy(Link.Person, signOff), cancellationToken);
+            await RaiseSavedEventsAsync(cancellationToken);
         }
 
         Confirmation = "Your sign-off is in. Thank you for this year of mentoring.";

@@ -14,11 +14,11 @@ namespace MentorFlow.Functions.Pages.Steps;
 /// <summary>
 /// Where an emailed link lands (<c>/s/{token}</c>): a tampered or expired link gets a page saying what to do; a genuine
 /// one opens that person's step form (one partial class file per step). A step already submitted says so and a second
-/// post changes nothing.
+/// post changes nothing. A form is saved with the year event it owes in one transaction, so the year always hears of it.
 /// </summary>
 public sealed partial class OpenModel(
     StepLinkSigner signer, TimeProvider clock, IPairingRecords records, IActionPlanStore plans, ISubmissionStore submissions, DurableTaskClient engine,
-    DistrictDirectory districts)
+    DistrictDirectory districts, YearEventRelay relay)
     : PageModel
 {
     /// <summary>Why the link does not open its step, when it does not.</summary>
@@ -121,8 +121,8 @@ public sealed partial class OpenModel(
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
-    private Task RaiseAsync(PairingYearEvent e, CancellationToken cancellationToken) =>
-        engine.RaiseEventAsync(Link!.PairingId, PairingYearOrchestrator.EventName, e, cancellationToken);
+    // The form saved its year event with it; raising it now is only quicker: the relay raises it later when this fails.
+    private Task<int> RaiseSavedEventsAsync(CancellationToken cancellationToken) => relay.RaisePendingAsync(cancellationToken);
 
     // What the page needs to show the step (after a post that changed nothing, too).
     private async Task ShowAsync(CancellationToken cancellationToken)
