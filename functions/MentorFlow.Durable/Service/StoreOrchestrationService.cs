@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
@@ -21,7 +22,8 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:core:{Guid.NewGuid():N}";
     private readonly ConcurrentQueue<OrchestrationWorkItem> _orchestrations = new();
     private readonly ConcurrentQueue<ActivityWorkItem> _activities = new();
-    private readonly ConcurrentDictionary<string, OrchestrationWorkItem> _leasedOrchestrations = new(StringComparer.Ordinal);
+    // By work item, not instance id: the next lease of an instance can come before DurableTask.Core releases the last one.
+    private readonly ConditionalWeakTable<TaskOrchestrationWorkItem, OrchestrationWorkItem> _leasedOrchestrations = [];
     private readonly ConcurrentDictionary<string, ActivityWorkItem> _leasedActivities = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
@@ -83,15 +85,16 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
             return null;
         }
 
-        _leasedOrchestrations[item.Instance.InstanceId] = item;
         var instance = new OrchestrationInstance { InstanceId = item.Instance.InstanceId, ExecutionId = item.Instance.ExecutionId };
-        return new TaskOrchestrationWorkItem
+        var workItem = new TaskOrchestrationWorkItem
         {
             InstanceId = item.Instance.InstanceId,
             OrchestrationRuntimeState = new OrchestrationRuntimeState([.. item.History]),
             NewMessages = [.. item.Messages.Select(m => new TaskMessage { Event = m.Event, SequenceNumber = m.SequenceNumber, OrchestrationInstance = instance })],
             LockedUntilUtc = Now() + _options.Lease,
         };
+        _leasedOrchestrations.AddOrUpdate(workItem, item);
+        return workItem;
     }
 
     /// <inheritdoc/>
@@ -109,7 +112,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
-        var item = Leased(_leasedOrchestrations, workItem.InstanceId);
+        var item = Leased(workItem);
         var checkpoint = StoreCheckpoint.From(item, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, Now());
         await store.CompleteOrchestrationAsync(item, checkpoint, Now(), CancellationToken.None);
     }
@@ -118,7 +121,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        var item = Leased(_leasedOrchestrations, workItem.InstanceId);
+        var item = Leased(workItem);
         return store.AbandonOrchestrationAsync(item, new AbandonReason("DurableTask.Core abandoned the work item.", null), Now() + _options.Retry, CancellationToken.None);
     }
 
@@ -126,7 +129,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        _leasedOrchestrations.TryRemove(workItem.InstanceId, out _);
+        _leasedOrchestrations.Remove(workItem);
         return Task.CompletedTask;
     }
 
@@ -301,6 +304,9 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
         historyEvent.Timestamp = now;
         return historyEvent;
     }
+
+    private OrchestrationWorkItem Leased(TaskOrchestrationWorkItem workItem) =>
+        _leasedOrchestrations.TryGetValue(workItem, out var item) ? item : throw new InvalidOperationException($"Work item of '{workItem.InstanceId}' is not leased by this service.");
 
     private static T Leased<T>(ConcurrentDictionary<string, T> leased, string id) =>
         leased.TryGetValue(id, out var item) ? item : throw new InvalidOperationException($"Work item '{id}' is not leased by this service.");

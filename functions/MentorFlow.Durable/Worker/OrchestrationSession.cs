@@ -20,7 +20,6 @@ internal sealed class OrchestrationSession(OrchestrationRuntimeState runtimeStat
 
     private readonly HashSet<int> _pendingTimers = [];
     private TaskOrchestrationExecutor? _executor;
-    private int _eventsSeen;
 
     /// <summary>The execution's events so far; its new events are the current episode's.</summary>
     public OrchestrationRuntimeState RuntimeState => runtimeState;
@@ -38,13 +37,12 @@ internal sealed class OrchestrationSession(OrchestrationRuntimeState runtimeStat
         return _executor.ExecuteNewEvents();
     }
 
-    /// <summary>The timers created and not fired that the orchestrator no longer waits for; each is reported once.</summary>
-    public List<int> TakeCancelledTimers()
+    /// <summary>Notes the timers <paramref name="events"/> create and fire (a replayed history, then each episode's new events).</summary>
+    public void Track(IEnumerable<HistoryEvent> events)
     {
-        var events = runtimeState.Events;
-        for (; _eventsSeen < events.Count; _eventsSeen++)
+        foreach (var historyEvent in events)
         {
-            switch (events[_eventsSeen])
+            switch (historyEvent)
             {
                 case TimerCreatedEvent created:
                     _pendingTimers.Add(created.EventId);
@@ -54,7 +52,11 @@ internal sealed class OrchestrationSession(OrchestrationRuntimeState runtimeStat
                     break;
             }
         }
+    }
 
+    /// <summary>The timers created and not fired that the orchestrator no longer waits for; each is reported once.</summary>
+    public List<int> TakeCancelledTimers()
+    {
         if (_pendingTimers.Count == 0 || OpenTasksField?.GetValue(ContextField!.GetValue(_executor)) is not IDictionary open)
         {
             return [];
@@ -63,5 +65,15 @@ internal sealed class OrchestrationSession(OrchestrationRuntimeState runtimeStat
         var cancelled = _pendingTimers.Where(id => !open.Contains(id)).ToList();
         _pendingTimers.ExceptWith(cancelled);
         return cancelled;
+    }
+
+    /// <summary>
+    /// Lets go of the events already played: a live executor only reads the new events of each episode, and a year's
+    /// thousands of live sessions would otherwise hold their whole histories in memory.
+    /// </summary>
+    public void ForgetPlayedEvents()
+    {
+        runtimeState.Events.Clear();
+        runtimeState.PastEvents.Clear();
     }
 }

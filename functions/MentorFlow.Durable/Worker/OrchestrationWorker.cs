@@ -212,6 +212,8 @@ public sealed partial class OrchestrationWorker : SdkWorker
             {
                 return (null, null, $"Waiting for a worker that has orchestrator '{instance.Name}': deploy a version of the app that registers it and the instance continues.");
             }
+
+            session.Track(history);
         }
 
         var state = session.RuntimeState;
@@ -269,7 +271,9 @@ public sealed partial class OrchestrationWorker : SdkWorker
             LogInstanceFailed(instance.InstanceId, state.FailureDetails?.ErrorType);
         }
 
+        session.Track(outcome.History);
         var cancelled = session.TakeCancelledTimers();
+        session.ForgetPlayedEvents();
         // A timer created and cancelled in this same episode is simply not queued.
         outcome.Messages.RemoveAll(m => m.Event is TimerFiredEvent fired && cancelled.Contains(fired.TimerId) && m.InstanceId == instance.InstanceId);
         return (ToCheckpoint(instance, state, outcome, consumed) with { CancelledTimers = cancelled }, session, null);
