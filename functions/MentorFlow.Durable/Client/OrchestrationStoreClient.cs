@@ -12,15 +12,16 @@ namespace MentorFlow.Durable.Client;
 /// <summary>
 /// The Durable Task SDK's <see cref="DurableTaskClient"/> over an <see cref="IOrchestrationStore"/>: the type the
 /// Functions app receives from <c>[DurableClient]</c>, so code that starts, signals and reads orchestrations is the same
-/// on one machine. Time comes from the injected <see cref="TimeProvider"/>. Events raised at the same moment share one
-/// store transaction (group commit), so a day of a district's submissions costs one commit, not thousands.
+/// on one machine. Time comes from the injected <see cref="TimeProvider"/>. Starts, and events, sent at the same moment
+/// share one store transaction (group commit), so a day of a district's submissions costs one commit, not thousands.
 /// </summary>
 public sealed class OrchestrationStoreClient : DurableTaskClient
 {
     private readonly IOrchestrationStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly OrchestrationStoreClientOptions _options;
-    private readonly EventBatcher _events;
+    private readonly GroupCommit<OutgoingMessage> _events;
+    private readonly GroupCommit<NewInstance> _starts;
 
     /// <summary>Creates the client.</summary>
     public OrchestrationStoreClient(IOrchestrationStore store, TimeProvider timeProvider, OrchestrationStoreClientOptions? options = null, string? name = null)
@@ -29,7 +30,12 @@ public sealed class OrchestrationStoreClient : DurableTaskClient
         _store = store;
         _timeProvider = timeProvider;
         _options = options ?? new OrchestrationStoreClientOptions();
-        _events = new EventBatcher(store);
+        _events = new GroupCommit<OutgoingMessage>(QueueEventsAsync);
+        _starts = new GroupCommit<NewInstance>(async starts =>
+        {
+            await _store.TryCreateInstancesAsync(starts, Now(), CancellationToken.None);
+            return new Exception?[starts.Count]; // an unfinished instance with the id is kept, which is no failure
+        });
     }
 
     /// <inheritdoc/>
@@ -50,7 +56,7 @@ public sealed class OrchestrationStoreClient : DurableTaskClient
             ScheduledStartTime = options?.StartAt is null ? null : startAt,
             Timestamp = now,
         };
-        await _store.TryCreateInstancesAsync([new NewInstance(started, startAt)], now, cancellation);
+        await _starts.SendAsync(new NewInstance(started, startAt), cancellation);
         return instanceId;
     }
 
@@ -63,6 +69,31 @@ public sealed class OrchestrationStoreClient : DurableTaskClient
         var now = Now();
         var raised = new EventRaisedEvent(-1, SerializePayload(eventPayload, nameof(eventPayload))) { Name = eventName, Timestamp = now };
         return _events.SendAsync(new OutgoingMessage(instanceId, raised, now), cancellation);
+    }
+
+    // The store queues a batch all or none: events for missing instances are refused and the rest go again.
+    private async Task<IReadOnlyList<Exception?>> QueueEventsAsync(IReadOnlyList<OutgoingMessage> events)
+    {
+        var outcomes = new Exception?[events.Count];
+        var pending = Enumerable.Range(0, events.Count).ToList();
+        while (pending.Count > 0)
+        {
+            var missing = (await _store.EnqueueMessagesAsync([.. pending.Select(i => events[i])], CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+            if (missing.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var i in pending.Where(i => missing.Contains(events[i].InstanceId)))
+            {
+                outcomes[i] = new InvalidOperationException(
+                    $"No orchestration instance '{events[i].InstanceId}' exists to receive event '{(events[i].Event as EventRaisedEvent)?.Name}'.");
+            }
+
+            pending = [.. pending.Where(i => !missing.Contains(events[i].InstanceId))];
+        }
+
+        return outcomes;
     }
 
     /// <inheritdoc/>
