@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using System.Globalization;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
@@ -6,6 +5,7 @@ using MentorFlow.Core.Year;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Coordinator;
 

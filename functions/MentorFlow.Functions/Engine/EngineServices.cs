@@ -1,13 +1,13 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
 using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
-using Microsoft.DurableTask.Worker;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Mail;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using MimeKit;
 
 namespace MentorFlow.Functions.Engine;

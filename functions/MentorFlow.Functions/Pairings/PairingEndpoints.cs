@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using System.Text;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
@@ -6,6 +5,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pairings;
 

@@ -1,11 +1,11 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pairings;
 

@@ -1,8 +1,8 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Settings;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Records;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pairings;
 

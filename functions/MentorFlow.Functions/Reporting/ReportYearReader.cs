@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
@@ -7,6 +6,7 @@ using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Reports.Input;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Reporting;
 

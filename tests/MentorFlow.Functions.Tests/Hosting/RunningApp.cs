@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.DurableTask.Client;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorFlow.Functions.Tests.Hosting;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Year;
@@ -7,6 +6,7 @@ using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Coordinator;
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
@@ -8,6 +7,7 @@ using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Coordinator;
 

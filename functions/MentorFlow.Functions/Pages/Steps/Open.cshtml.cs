@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.ActionPlans;
@@ -8,6 +7,7 @@ using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Steps;
 
