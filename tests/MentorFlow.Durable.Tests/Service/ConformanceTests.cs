@@ -4,7 +4,9 @@ using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Service;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Testing;
-using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorFlow.Durable.Tests.Service;
@@ -71,23 +73,17 @@ public sealed class AzureStorageConformanceTests : ConformanceTests
 }
 
 /// <summary>
-/// What every backend must do, run the same way on each: DurableTask.Core's own dispatchers (<see cref="TaskHubWorker"/>)
-/// running the SDK's orchestrators through its shims, as Durable Functions runs them, and the SDK's client over the
-/// backend (<see cref="OrchestrationServiceClient"/>). They keep real time, so these tests wait for completion.
+/// What every backend must do, run the same way on each: our <see cref="ServiceWorker"/> (DurableTask.Core's own
+/// dispatchers running the SDK's orchestrators through its shims, as Durable Functions runs them) and the SDK's client
+/// over the backend (<see cref="OrchestrationServiceClient"/>). They keep real time, so these tests wait for completion.
 /// </summary>
 #pragma warning disable CA1001 // The worker and the client are disposed in DisposeAsync, which xUnit calls after each test.
 public abstract class ConformanceTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    // Timers longer than a tenth of a second go in hops, so every timer test also runs the SDK's splitting of long timers.
-    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions
-    {
-        DataConverter = DurableJson.Converter,
-        MaximumTimerInterval = TimeSpan.FromMilliseconds(100),
-    });
-
-    private TaskHubWorker _worker = null!;
+    private ServiceProvider _host = null!;
+    private ServiceWorker _worker = null!;
     private DurableTaskClient _client = null!;
 
     /// <summary>The backend under test, ready for use.</summary>
@@ -99,28 +95,36 @@ public abstract class ConformanceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var service = await OpenAsync();
-        _worker = new TaskHubWorker(service, NullLoggerFactory.Instance)
-            .AddTaskOrchestrations(
-                Orchestration("Greet", new GreetCities()),
-                Orchestration("Round", new Round()),
-                Orchestration("WaitForSignature", new WaitForSignature()),
-                Orchestration("FanOut", new FanOut()),
-                Orchestration("TwoEvents", new TwoEvents()),
-                Orchestration("KeepsEvents", new KeepsEvents()),
-                Orchestration("RetriesThenFails", new RetriesThenFails()),
-                Orchestration("LeavesTimer", new LeavesTimer()))
-            .AddTaskActivities(
-                Activity("SayHello", (string city) => $"Hello {city}!"),
-                Activity("Square", (int n) => n * n),
-                Activity<string, string>("Broken", _ => throw new InvalidOperationException("the school is not in this district")));
-        await _worker.StartAsync();
+        // Timers longer than a tenth of a second go in hops, so every timer test also runs the SDK's splitting of long timers.
+        _host = new ServiceCollection()
+            .AddSingleton(service)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddDurableTaskWorker(builder => builder
+                .AddTasks(tasks => tasks
+                    .AddOrchestrator("Greet", new GreetCities())
+                    .AddOrchestrator("Round", new Round())
+                    .AddOrchestrator("WaitForSignature", new WaitForSignature())
+                    .AddOrchestrator("FanOut", new FanOut())
+                    .AddOrchestrator("TwoEvents", new TwoEvents())
+                    .AddOrchestrator("KeepsEvents", new KeepsEvents())
+                    .AddOrchestrator("RetriesThenFails", new RetriesThenFails())
+                    .AddOrchestrator("LeavesTimer", new LeavesTimer())
+                    .AddActivityFunc<string, string>("SayHello", (_, city) => $"Hello {city}!")
+                    .AddActivityFunc<int, int>("Square", (_, n) => n * n)
+                    .AddActivityFunc<string, string>("Broken", string (_, _) => throw new InvalidOperationException("the school is not in this district")))
+                .UseOrchestrationService(maximumTimerInterval: TimeSpan.FromMilliseconds(100)))
+            .BuildServiceProvider();
+        _worker = _host.GetServices<IHostedService>().OfType<ServiceWorker>().Single();
+        await _worker.StartAsync(CancellationToken.None);
         _client = new OrchestrationServiceClient((IOrchestrationServiceClient)service, new OrchestrationStoreClientOptions(PollInterval: TimeSpan.FromMilliseconds(20)));
     }
 
     public async Task DisposeAsync()
     {
-        await _worker.StopAsync(isForced: true);
-        _worker.Dispose();
+        await _worker.StopAsync(CancellationToken.None);
+        await _host.DisposeAsync();
         await _client.DisposeAsync();
         await CloseAsync();
     }
@@ -275,27 +279,6 @@ public abstract class ConformanceTests : IAsyncLifetime
 
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
-    }
-
-    private static NameValueCreator<TaskOrchestration> Orchestration(string name, ITaskOrchestrator orchestrator) =>
-        new(name, () => Shims.CreateOrchestration(new TaskName(name), orchestrator));
-
-    private static NameValueCreator<DurableTask.Core.TaskActivity> Activity<TIn, TOut>(string name, Func<TIn, TOut> run) =>
-        new(name, () => Shims.CreateActivity<TIn, TOut>(new TaskName(name), (_, input) => Task.FromResult<TOut?>(run(input!))));
-
-    // A fresh shim per execution, as DurableTask.Core asks its creators for one each time.
-    private sealed class NameValueCreator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> _create;
-
-        public NameValueCreator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            _create = create;
-        }
-
-        public override T Create() => _create();
     }
 
     private sealed class GreetCities : TaskOrchestrator<string, string[]>
