@@ -4,6 +4,7 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
+using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Worker;
 using CoreQuery = DurableTask.Core.Query.OrchestrationQuery;
 
@@ -13,7 +14,7 @@ namespace MentorFlow.Durable.Service;
 /// DurableTask.Core's backend interfaces over an <see cref="IOrchestrationStore"/> (the SQLite store, partitioned or
 /// not), so DurableTask.Core's own dispatchers (<c>TaskHubWorker</c>) and clients (<c>TaskHubClient</c>) run on it as on
 /// Azure Storage. Work items are leased from the store a batch at a time and handed out one by one; each checkpoint is
-/// one store transaction. Visibility of timers and leases follows the injected <see cref="TimeProvider"/>.
+/// all or nothing, and checkpoints completed together share one store transaction. Visibility of timers and leases follows the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class StoreOrchestrationService(IOrchestrationStore store, TimeProvider timeProvider, StoreOrchestrationServiceOptions? options = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServicePurgeClient, IOrchestrationServiceQueryClient
@@ -25,6 +26,9 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     // By work item, not instance id: the next lease of an instance can come before DurableTask.Core releases the last one.
     private readonly ConditionalWeakTable<TaskOrchestrationWorkItem, OrchestrationWorkItem> _leasedOrchestrations = [];
     private readonly ConcurrentDictionary<string, ActivityWorkItem> _leasedActivities = new(StringComparer.Ordinal);
+    // Completions that arrive while a commit is under way go together in the next one (group commit).
+    private readonly GroupCommit<EpisodeCheckpoint> _checkpoints = new(batch => StoreCommits.EpisodesAsync(store, timeProvider, batch));
+    private readonly GroupCommit<ActivityResult> _activityResults = new(batch => StoreCommits.ActivityResultsAsync(store, timeProvider, batch));
 
     /// <inheritdoc/>
     public int TaskOrchestrationDispatcherCount => 1;
@@ -114,7 +118,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
         ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
         var item = Leased(workItem);
         var checkpoint = StoreCheckpoint.From(item, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, Now());
-        await store.CompleteOrchestrationAsync(item, checkpoint, Now(), CancellationToken.None);
+        await _checkpoints.SendAsync(new EpisodeCheckpoint(item, checkpoint), CancellationToken.None);
     }
 
     /// <inheritdoc/>
@@ -167,7 +171,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
         var item = Leased(_leasedActivities, workItem.Id);
         _leasedActivities.TryRemove(workItem.Id, out _);
         responseMessage.Event.Timestamp = Now();
-        return store.CompleteActivityAsync(item, responseMessage.Event, Now(), CancellationToken.None);
+        return _activityResults.SendAsync(new ActivityResult(item, responseMessage.Event), CancellationToken.None);
     }
 
     /// <inheritdoc/>
