@@ -60,6 +60,8 @@ public sealed partial class ServiceWorker : SdkWorker
                 : null),
             _loggerFactory);
         worker.AddOrchestrationDispatcherMiddleware(StampEpisodeAsync);
+        worker.AddActivityDispatcherMiddleware(LogActivityAsync);
+        await _service.CreateIfNotExistsAsync();
         await worker.StartAsync();
         LogStarted(_service.GetType().Name);
         try
@@ -86,6 +88,19 @@ public sealed partial class ServiceWorker : SdkWorker
 
         return next();
     }
+
+    // Which process ran which call: with several processes on one task hub, the trail of who did the work.
+    private async Task LogActivityAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        await next();
+        if (context.GetProperty<TaskScheduledEvent>() is { } scheduled)
+        {
+            LogActivityRan(scheduled.Name ?? string.Empty, context.GetProperty<OrchestrationInstance>()?.InstanceId ?? string.Empty);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Activity {Activity} ran for instance {InstanceId}")]
+    private partial void LogActivityRan(string activity, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on {Backend}")]
     private partial void LogStarted(string backend);

@@ -12,15 +12,37 @@ using MimeKit;
 
 namespace MentorFlow.Functions.Engine;
 
-/// <summary>The durable engine inside the app: its SQLite files in the data folder, the PairingYear orchestration, and hosted worker loops.</summary>
+/// <summary>
+/// The durable engine inside the app: the PairingYear orchestration on the backend <c>MentorFlow:Engine:Backend</c> names
+/// (<c>Sqlite</c>, the default: SQLite files in the data folder and hosted worker loops; or <c>AzureStorage</c>: a task hub
+/// that several app processes share), with the mail outbox and the sent-message ledger.
+/// </summary>
 public static class EngineServices
 {
+    /// <summary>The setting that chooses the engine's backend.</summary>
+    public const string BackendSetting = "MentorFlow:Engine:Backend";
+
     /// <summary>Adds the engine, the mail outbox and the sent-message ledger.</summary>
     public static IServiceCollection AddMentorFlowEngine(this IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(Clock.ClockEndpoints.FromConfiguration(configuration));
+        var clock = Clock.ClockEndpoints.FromConfiguration(configuration);
+        services.AddSingleton(clock);
+        AddMessaging(services, folders, configuration);
+        var backend = configuration[BackendSetting];
+        if (string.IsNullOrWhiteSpace(backend) || backend.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return AddSqliteEngine(services, folders, configuration);
+        }
+
+        return backend.Equals("AzureStorage", StringComparison.OrdinalIgnoreCase)
+            ? services.AddAzureStorageEngine(configuration, clock)
+            : throw new InvalidOperationException($"{BackendSetting} is '{backend}'; set it to Sqlite (the default, embedded) or AzureStorage.");
+    }
+
+    private static IServiceCollection AddSqliteEngine(IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
+    {
         // A new engine store gets this many partitions (files engine.db, engine.p1.db, ...); an existing one keeps its own.
         var partitions = configuration.GetValue("MentorFlow:Engine:Partitions", SqlitePartitions.DefaultCount);
         if (partitions < 1)
@@ -30,6 +52,18 @@ public static class EngineServices
         }
 
         services.AddSingleton<IOrchestrationStore>(_ => SqlitePartitions.Open(Path.Combine(folders.Data, "engine.db"), partitions));
+        services.AddSingleton<DurableTaskClient>(sp => new OrchestrationStoreClient(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<TimeProvider>()));
+        // The SDK's worker, built on the engine store: one loop per partition keeps each partition's writer busy, and
+        // the loops share the live sessions, so a pairing stays in memory whichever loop runs its next step.
+        services.AddDurableTaskWorker(builder => builder
+            .AddTasks(tasks => tasks.AddPairingYear())
+            .UseOrchestrationStore(new OrchestrationWorkerOptions(IdlePollInterval: PollInterval(configuration), Loops: partitions)));
+        services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OrchestrationWorker>().Single());
+        return services;
+    }
+
+    private static void AddMessaging(IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
+    {
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
         services.AddSingleton<StepLinks>();
         var from = MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>");
@@ -39,15 +73,6 @@ public static class EngineServices
             ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
             : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
-        services.AddSingleton<DurableTaskClient>(sp => new OrchestrationStoreClient(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<TimeProvider>()));
-        // The SDK's worker, built on the engine store: one loop per partition keeps each partition's writer busy, and
-        // the loops share the live sessions, so a pairing stays in memory whichever loop runs its next step.
-        services.AddDurableTaskWorker(builder => builder
-            .AddTasks(tasks => tasks.AddPairingYear())
-            .UseOrchestrationStore(new OrchestrationWorkerOptions(IdlePollInterval: PollInterval(configuration), Loops: partitions)));
-        services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OrchestrationWorker>().Single());
-
-        return services;
     }
 
     private static TimeSpan PollInterval(IConfiguration configuration) =>

@@ -27,4 +27,27 @@ public sealed class EngineServicesTests
 
         Assert.Contains("set it to 1 or more", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Azure_Storage_with_a_virtual_clock_is_refused_at_start_up_saying_why()
+    {
+        // RunningApp starts on a virtual clock (MentorFlow:Clock:Start).
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningApp.StartAsync(
+            "--MentorFlow:Engine:Backend", "AzureStorage",
+            "--MentorFlow:Engine:AzureStorage:ConnectionString", "UseDevelopmentStorage=true"));
+
+        Assert.Contains("release timers by real time", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Remove MentorFlow:Clock:Start", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Cosmos", "set it to Sqlite (the default, embedded) or AzureStorage")]
+    [InlineData("AzureStorage", "ConnectionString is not set")]
+    public async Task An_unknown_backend_or_one_without_its_connection_is_refused_saying_what_to_set(string backend, string message)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningApp.StartAsync(
+            "--MentorFlow:Clock:Start", "", "--MentorFlow:Engine:Backend", backend));
+
+        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -17,12 +17,14 @@ internal sealed partial class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<Uri> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _ownsRoot;
     private Uri? _address;
 
-    private AppProcess(Process process, string root)
+    private AppProcess(Process process, string root, bool ownsRoot)
     {
         _process = process;
         Root = root;
+        _ownsRoot = ownsRoot;
     }
 
     /// <summary>The folder given as <c>MentorFlow:Folders:Root</c>.</summary>
@@ -50,7 +52,18 @@ internal sealed partial class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> LaunchAsync(params string[] arguments)
     {
         var root = Directory.CreateTempSubdirectory("mentorflow-app-").FullName;
-        var app = Launch(root, ["--MentorFlow:Folders:Root", root, .. arguments]);
+        return await StartedAsync(Launch(root, ownsRoot: true, ["--MentorFlow:Folders:Root", root, .. arguments]));
+    }
+
+    /// <summary>
+    /// Starts the app on the folders under <paramref name="root"/>, which another app may share and which the caller
+    /// removes, and waits until it prints where it listens or exits.
+    /// </summary>
+    public static Task<AppProcess> LaunchSharingAsync(string root, params string[] arguments) =>
+        StartedAsync(Launch(root, ownsRoot: false, ["--MentorFlow:Folders:Root", root, .. arguments]));
+
+    private static async Task<AppProcess> StartedAsync(AppProcess app)
+    {
         var exited = app._process.WaitForExitAsync();
         if (await Task.WhenAny(app._started.Task, exited).WaitAsync(StartTimeout) == exited)
         {
@@ -90,10 +103,13 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(Root, recursive: true);
+        if (_ownsRoot)
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 
-    private static AppProcess Launch(string root, string[] arguments)
+    private static AppProcess Launch(string root, bool ownsRoot, string[] arguments)
     {
         // A runner started in the background inherits SIGINT as ignored; a terminal's Ctrl-C is not,
         // so env restores the default before it execs the app (same PID).
@@ -113,7 +129,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new AppProcess(process, root);
+        var app = new AppProcess(process, root, ownsRoot);
         process.OutputDataReceived += (_, e) => app.Receive(e.Data);
         process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
         process.Start();
