@@ -12,6 +12,9 @@ public static class BenchmarkCommand
           engine: the durable engine's throughput against the disk's commit rate
             --orchestrations N   hello-sequence instances (default 10000)
             --timers N           long-timers instances (default 10000)
+            --azure-orchestrations N
+                                 hello-sequence instances on Azure Storage over Azurite (default 100; Azurite
+                                 from MENTORFLOW_TEST_AZURITE, else started from node_modules: run npm ci)
           year: a whole simulated program year
             --pairings N         pairings (default 10000)
             --seed N             people's behaviour (default 1)
@@ -49,6 +52,9 @@ public static class BenchmarkCommand
                     break;
                 case "--timers" when args[0] == "engine" && Count(value) is { } n:
                     options = options with { TimerInstances = n };
+                    break;
+                case "--azure-orchestrations" when args[0] == "engine" && Count(value) is { } n:
+                    options = options with { AzureOrchestrations = n };
                     break;
                 case "--districts" when args[0] == "reports" && Count(value) is { } n:
                     districts = n;

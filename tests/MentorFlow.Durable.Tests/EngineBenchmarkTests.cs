@@ -3,6 +3,7 @@ using MentorFlow.Benchmarks;
 namespace MentorFlow.Durable.Tests;
 
 // The benchmark's figures are read by people; this only keeps the command working (no speed is asserted).
+// The engine benchmark's Azure Storage part runs on the Azurite in MENTORFLOW_TEST_AZURITE (./test.sh), else starts its own.
 public sealed class EngineBenchmarkTests
 {
     [Fact]
@@ -11,7 +12,7 @@ public sealed class EngineBenchmarkTests
         using var figures = new StringWriter();
         using var progress = new StringWriter();
 
-        var exitCode = await BenchmarkCommand.RunAsync(["engine", "--orchestrations", "40", "--timers", "30"], figures, progress);
+        var exitCode = await BenchmarkCommand.RunAsync(["engine", "--orchestrations", "40", "--timers", "30", "--azure-orchestrations", "6"], figures, progress);
 
         Assert.Equal(0, exitCode);
         var lines = figures.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -23,8 +24,11 @@ public sealed class EngineBenchmarkTests
             line => Assert.StartsWith("hello-sequence latency p50: ", line, StringComparison.Ordinal),
             line => Assert.StartsWith("long-timers: 30 of 30 one-year timers completed ", line, StringComparison.Ordinal),
             line => Assert.StartsWith("peak working set: ", line, StringComparison.Ordinal),
+            line => Assert.Matches(@"^backends: sqlite [\d,]+ orch/s, azure-storage [\d,]+\.\d orch/s, sqlite/azure-storage = \d+\.\d$", line),
             line => Assert.Matches(@"^ratio: hello-sequence orch/s ÷ sqlite-limit = \d+\.\d{3}$", line));
         Assert.Contains("advancing the clock 366 days", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("azure-storage hello-sequence: 6 of 6 completed", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("azure-storage: deleted task hub", progress.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

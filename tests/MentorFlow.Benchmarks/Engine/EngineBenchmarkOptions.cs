@@ -6,9 +6,13 @@ namespace MentorFlow.Benchmarks.Engine;
 /// <param name="Workers">Worker loops sharing the database in this process; the processor count when null.</param>
 /// <param name="Folder">Where the databases go; a new temporary folder (deleted after) when null.</param>
 /// <param name="CommitSeconds">How long the sqlite-limit run commits single-row transactions.</param>
+/// <param name="AzureOrchestrations">
+/// hello-sequence instances on the Azure Storage backend (over Azurite); fewer than on SQLite, as it is about 100 times slower.
+/// </param>
 public sealed record EngineBenchmarkOptions(
     int Orchestrations = 10_000,
     int TimerInstances = 10_000,
     int? Workers = null,
     string? Folder = null,
-    double CommitSeconds = 3);
+    double CommitSeconds = 3,
+    int AzureOrchestrations = 100);

@@ -24,16 +24,25 @@ internal static class HelloSequence
 {
     public const int ActivitiesPerOrchestration = 3;
 
+    public const string OrchestratorName = "HelloCities";
+
+    public const string ActivityName = "SayHello";
+
+    // Shared with the Azure Storage run (AzureStorageHelloSequence), so both backends run the very same code.
+    public static async Task<string[]> HelloCities(TaskOrchestrationContext context, object? input) =>
+    [
+        await context.CallActivityAsync<string>(ActivityName, "Tokyo"),
+        await context.CallActivityAsync<string>(ActivityName, "Seattle"),
+        await context.CallActivityAsync<string>(ActivityName, "London"),
+    ];
+
+    public static Task<string> SayHello(TaskActivityContext context, string city) => Task.FromResult($"Hello {city}!");
+
     public static async Task<HelloSequenceResult> RunAsync(string folder, int orchestrations, int workers, TextWriter progress)
     {
         static void Tasks(DurableTaskRegistry registry) => registry
-            .AddActivityFunc<string, string>("SayHello", (_, city) => Task.FromResult($"Hello {city}!"))
-            .AddOrchestratorFunc<object?, string[]>("HelloCities", async (context, _) =>
-            [
-                await context.CallActivityAsync<string>("SayHello", "Tokyo"),
-                await context.CallActivityAsync<string>("SayHello", "Seattle"),
-                await context.CallActivityAsync<string>("SayHello", "London"),
-            ]);
+            .AddActivityFunc<string, string>(ActivityName, SayHello)
+            .AddOrchestratorFunc<object?, string[]>(OrchestratorName, HelloCities);
         var store = new SqliteOrchestrationStore(Path.Combine(folder, "hello-sequence.db"));
         var client = new OrchestrationStoreClient(store, TimeProvider.System);
         var clock = Stopwatch.StartNew();
@@ -42,7 +51,7 @@ internal static class HelloSequence
         {
             for (var i = 0; i < orchestrations; i++)
             {
-                await client.ScheduleNewOrchestrationInstanceAsync("HelloCities", null, new StartOrchestrationOptions($"hello-{i:D6}"));
+                await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorName, null, new StartOrchestrationOptions($"hello-{i:D6}"));
                 Interlocked.Increment(ref started);
             }
         });
@@ -87,6 +96,6 @@ internal static class HelloSequence
     private static readonly InstanceQuery Unfinished = new(
         Statuses: [OrchestrationStatus.Pending, OrchestrationStatus.Running], PageSize: 1);
 
-    private static double Percentile(List<double> sorted, double share) =>
+    internal static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
 }
