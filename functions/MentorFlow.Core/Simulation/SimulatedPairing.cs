@@ -29,12 +29,15 @@ public enum PairProfile
 
 /// <summary>
 /// The two people of one simulated pairing (and the coordinator deciding it): they answer the emails that
-/// reach them after a delay their profile sets, meet on their weekday, log observations, and some leave.
-/// Everything is drawn from the pairing's own seeded random, so a seed replays the same year.
+/// reach them after a delay their profile sets, meet on their weekday, log meetings (the mentor with private notes,
+/// as on the log form), log observations, and some leave. Everything is drawn from the pairing's own seeded random,
+/// so a seed replays the same year.
 /// </summary>
 internal sealed class SimulatedPairing
 {
     private readonly Random _random;
+    private readonly SimulatedNotes _notes;
+    private readonly Action<string, CollaborationLog>? _written;
     private readonly DistrictProgramSettings _settings;
     private readonly SortedList<DateOnly, List<PairingYearEvent>> _planned = []; // the earliest first, in O(1), every simulated day
     private readonly HashSet<string> _answered = [];
@@ -45,12 +48,16 @@ internal sealed class SimulatedPairing
     private int _logs;
     private bool _extended;
 
-    public SimulatedPairing(PairingYearSubject subject, PairProfile profile, DateOnly? leavesOn, DistrictProgramSettings settings, Random random)
+    public SimulatedPairing(
+        PairingYearSubject subject, PairProfile profile, DateOnly? leavesOn, DistrictProgramSettings settings, Random random, SimulatedNotes notes,
+        Action<string, CollaborationLog>? written)
     {
         Subject = subject;
         Profile = profile;
         _settings = settings;
         _random = random;
+        _notes = notes;
+        _written = written;
         if (leavesOn is { } day)
         {
             var reasons = new[] { SeparationReason.MenteeLeftDistrict, SeparationReason.MenteeLeftDistrict, SeparationReason.MentorLeftDistrict, SeparationReason.Reassigned };
@@ -178,12 +185,16 @@ internal sealed class SimulatedPairing
         _ => _random.Next(1, 8),
     };
 
+    // As the log form does: the mentor writes the log with its private notes, which stay with the pair (the written
+    // callback, the pair's own store); the year hears the log without them.
     private PairingYearEvent Log(DateOnly day, int minutes, bool outside, CollaborationActivity activity)
     {
-        var log = new LoggedInteraction(
-            string.Create(CultureInfo.InvariantCulture, $"{Subject.PairingId}-log-{++_logs}"), day, minutes, _random.NextDouble() < 0.2, outside, [activity]);
-        _unconfirmed.Add(log);
-        return PairingYearEvent.Logged(log);
+        var logId = string.Create(CultureInfo.InvariantCulture, $"{Subject.PairingId}-log-{++_logs}");
+        var log = new CollaborationLog(logId, day, minutes, _random.NextDouble() < 0.2, outside, [activity], _notes.Write(logId, activity));
+        _written?.Invoke(Subject.PairingId, log);
+        var interaction = log.ToInteraction();
+        _unconfirmed.Add(interaction);
+        return PairingYearEvent.Logged(interaction);
     }
 
     private PairingYearEvent ConfirmPending()

@@ -13,12 +13,13 @@ namespace MentorFlow.Core.Simulation;
 
 /// <summary>
 /// A demo district's whole program year on a virtual clock: pairings start, people answer their emails
-/// with realistic delays (some late, some never), meet, log, observe, and a few leave. Each simulated day
+/// with realistic delays (some late, some never), meet, log (mentors with private notes), observe, and a few leave. Each simulated day
 /// the people act, then the engine runs everything due, on the real SQLite backend (partitioned, as the app's).
 /// </summary>
 public sealed class YearSimulation
 {
     private const int DaysAfterExtension = 45; // sign-offs, decisions and extensions finish after the last school day
+    private const int NotesSeed = 0x4e07e5;
 
     /// <summary>The demo district's settings for <paramref name="startYear"/>.</summary>
     public static DistrictProgramSettings DemoDistrict(int startYear) =>
@@ -114,7 +115,9 @@ public sealed class YearSimulation
             var subject = new PairingYearSubject(id, term, starts,
                 new Recipient(RecipientRole.Mentor, $"Mentor {i + 1}", $"mentor{i + 1}@demo-district.example"),
                 new Recipient(RecipientRole.Mentee, $"Mentee {i + 1}", $"mentee{i + 1}@demo-district.example"));
-            pairs.Add(new SimulatedPairing(subject, profile, leaves, settings, random));
+            // The mentor's notes draw from a random of their own, so writing them changes no figure of the year.
+            var notes = new SimulatedNotes(new Random(unchecked((options.Seed * 1_000_003) + i) ^ NotesSeed));
+            pairs.Add(new SimulatedPairing(subject, profile, leaves, settings, random, notes, options.Written));
         }
 
         return pairs;

@@ -8,6 +8,10 @@ namespace MentorFlow.Core.Simulation;
 /// <param name="StartYear">The program year starts in September of this year.</param>
 /// <param name="Observe">Hears every event the simulated people raise, in order (e.g. to gather the year's logs for reports).</param>
 /// <param name="Partitions">Partitions of the engine store, as a new deployment gets by default.</param>
+/// <param name="Written">
+/// Hears every meeting log as its simulated mentor writes it, private notes included: what the pair's own store keeps
+/// and nothing else may see (the year hears the log through <see cref="Logs.CollaborationLog.ToInteraction"/>, in <paramref name="Observe"/>).
+/// </param>
 public sealed record YearSimulationOptions(
     int Pairings,
     int Seed,
@@ -15,4 +19,5 @@ public sealed record YearSimulationOptions(
     int Workers = 2,
     int StartYear = 2026,
     Action<string, Year.PairingYearEvent>? Observe = null,
-    int Partitions = Durable.Sqlite.SqlitePartitions.DefaultCount);
+    int Partitions = Durable.Sqlite.SqlitePartitions.DefaultCount,
+    Action<string, Logs.CollaborationLog>? Written = null);

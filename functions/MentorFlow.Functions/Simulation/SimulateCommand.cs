@@ -10,9 +10,10 @@ namespace MentorFlow.Functions.Simulation;
 
 /// <summary>
 /// <c>simulate</c>: a demo district's whole program year in about a minute — pairings start, people answer their emails
-/// with realistic delays (some late, some never), meet, log, observe, a few leave — on a virtual clock and the real
+/// with realistic delays (some late, some never), meet, log (mentors with private notes), observe, a few leave — on a virtual clock and the real
 /// SQLite engine (<c>simulation.db</c> and its partition <c>simulation.p1.db</c> in the data folder, replaced each run). It prints progress and a summary, then
-/// writes the year's reports into the reports folder and prints where they are.
+/// writes the year's reports into the reports folder and prints where they are. The pairs' own logs, with their notes,
+/// go beside the engine database (<see cref="SimulatedLogBook"/>), where no report reads them.
 /// </summary>
 public static class SimulateCommand
 {
@@ -59,8 +60,11 @@ public static class SimulateCommand
         try
         {
             var facts = new SimulatedYearFacts();
-            var summary = await YearSimulation.RunAsync(new YearSimulationOptions(pairings, seed, database, Observe: facts.Observe), output, cancellationToken);
+            var summary = await YearSimulation.RunAsync(
+                new YearSimulationOptions(pairings, seed, database, Observe: facts.Observe, Written: facts.Written), output, cancellationToken);
             await WriteSummaryAsync(output, summary, database);
+            var logBook = Path.Combine(folders.Data, SimulatedLogBook.FileName);
+            await SimulatedLogBook.WriteAsync(logBook, facts.LogBook, cancellationToken);
             var programYear = YearSimulation.DemoDistrict(2026).ProgramYear;
             var year = facts.ToDistrictYear(summary, "Demo District", programYear);
             await YearOutputs.WriteAsync(programYear, [year], folders.Reports, new JsonFileReportDocumentWriter(folders.Reports),
@@ -71,6 +75,7 @@ public static class SimulateCommand
                   state workbook:    {Path.Combine(folders.Reports, YearOutputs.StateWorkbookPath(programYear))}
                   Power BI files:    {Path.Combine(folders.Reports, YearOutputs.PowerBiFolder(programYear))}
                   documents:         {Path.Combine(folders.Reports, programYear, "documents")}
+                The pairs' own logs, with their private notes (no report reads them): {logBook}
                 """);
             return summary.Unfinished == 0 ? 0 : 1;
         }

@@ -8,8 +8,10 @@ using MentorFlow.Reports.Input;
 namespace MentorFlow.Functions.Simulation;
 
 /// <summary>
-/// Gathers what a simulated year's people did (their logs, confirmations and observation cycles, as raised) and, with
-/// the outcomes, turns it into the report input, so the simulate command ends with the year's reports.
+/// Gathers what a simulated year's people did (their logs as written, private notes included, the confirmations and
+/// observation cycles the year took) and, with the outcomes, turns it into the report input, so the simulate command
+/// ends with the year's reports. Like the reports of a real year, it reads each log through
+/// <see cref="CollaborationLog.ToInteraction"/>, which leaves the notes behind.
 /// </summary>
 public sealed class SimulatedYearFacts
 {
@@ -17,11 +19,21 @@ public sealed class SimulatedYearFacts
     private const decimal DemoStipend = 1000;
     private const int DemoPdps = 15;
 
-    private readonly Dictionary<(string Pairing, string Log), LoggedInteraction> _logs = [];
-    private readonly HashSet<(string Pairing, string Log)> _confirmed = [];
+    private readonly Dictionary<(string Pairing, string Log), CollaborationLog> _written = [];
+    private readonly List<(string Pairing, string Log)> _taken = [];
     private readonly Dictionary<(string Pairing, string Cycle), ObservationCycle> _cycles = [];
     private readonly HashSet<(string Pairing, RecipientRole Signer)> _signed = [];
     private readonly HashSet<string> _separated = [];
+
+    /// <summary>Every meeting log the simulated mentors wrote, with its notes, as the pair's own store keeps it.</summary>
+    public IReadOnlyList<KeptLog> LogBook => [.. _written.Select(w => new KeptLog(w.Key.Pairing, w.Value))];
+
+    /// <summary>Keeps a log as its mentor wrote it, notes included (pass this to the simulation's options as <c>Written</c>).</summary>
+    public void Written(string pairingId, CollaborationLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        _written[(pairingId, log.LogId)] = log;
+    }
 
     /// <summary>Hears one event (pass this to the simulation's options).</summary>
     public void Observe(string pairingId, PairingYearEvent e)
@@ -42,14 +54,12 @@ public sealed class SimulatedYearFacts
                 _signed.Add((pairingId, signer));
                 break;
             case PairingYearEventKind.InteractionLogged when e.Interaction is { } interaction:
-                _logs[(pairingId, interaction.LogId)] = interaction;
+                _taken.Add((pairingId, interaction.LogId));
                 break;
             case PairingYearEventKind.TimeConfirmed:
-                foreach (var log in e.ConfirmedLogIds ?? [])
-                {
-                    _confirmed.Add((pairingId, log));
-                }
-
+                // As the log form saves the mentee's answer on the pair's own log.
+                Answer(pairingId, e.ConfirmedLogIds, TimeConfirmation.Confirmed);
+                Answer(pairingId, e.DisputedLogIds, TimeConfirmation.Disputed);
                 break;
             case PairingYearEventKind.ObservationLogged when e.Observation is { } cycle:
                 _cycles[(pairingId, cycle.CycleId)] = cycle;
@@ -57,7 +67,7 @@ public sealed class SimulatedYearFacts
         }
     }
 
-    /// <summary>The year as the reports read it.</summary>
+    /// <summary>The year as the reports read it (from what both <see cref="Written"/> and <see cref="Observe"/> heard).</summary>
     public DistrictYear ToDistrictYear(YearSimulationSummary summary, string districtName, string programYear)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -79,8 +89,9 @@ public sealed class SimulatedYearFacts
                 EndedOn: outcome?.FinishedOn,
                 PlanStarted: _signed.Contains((s.PairingId, RecipientRole.Mentor)) && _signed.Contains((s.PairingId, RecipientRole.Mentee)));
         }).ToList();
-        var interactions = _logs.Select(l => new InteractionFacts(l.Key.Pairing, l.Value.Date, l.Value.Minutes, l.Value.Virtual, l.Value.OutsideContractDay,
-            [.. l.Value.Activities.Select(a => a.ToString())], _confirmed.Contains(l.Key))).ToList();
+        var interactions = _taken.Select(key => (Pairing: key.Pairing, Interaction: WrittenLog(key).ToInteraction()))
+            .Select(l => new InteractionFacts(l.Pairing, l.Interaction.Date, l.Interaction.Minutes, l.Interaction.Virtual, l.Interaction.OutsideContractDay,
+                [.. l.Interaction.Activities.Select(a => a.ToString())], l.Interaction.Confirmation == TimeConfirmation.Confirmed)).ToList();
         var observations = _cycles.Select(c => new ObservationFacts(c.Key.Pairing, c.Value.Type.ToString(), c.Value.ObservedOn, c.Value.SubstituteHours)).ToList();
         var mentors = summary.Subjects.Select((s, i) => (s, i)).DistinctBy(x => x.s.Mentor.Email)
             .Select(x => new MentorFacts(Id(x.s.Mentor.Email), x.s.Mentor.Name, School(x.i), 8, new DateOnly(2024, 6, 20), DemoStipend, DemoPdps)).ToList();
@@ -88,6 +99,20 @@ public sealed class SimulatedYearFacts
         return new DistrictYear(settings.DistrictId, districtName, programYear, pairings, interactions, observations, mentors, teachers,
             new DistrictNarrative(["Weekly meetings kept by most pairs", "Observation cycles in every term"], ["Logging time outside the day", "Release time for observations"], ["Demo State University"]),
             new DistrictCalendar(settings.YearStart, settings.FirstHalfEnd, settings.SecondHalfStart, settings.YearEnd));
+    }
+
+    private CollaborationLog WrittenLog((string Pairing, string Log) key) => _written.TryGetValue(key, out var log) ? log
+        : throw new InvalidOperationException($"The year took log {key.Log} of {key.Pairing}, which no mentor wrote: pass Written as well as Observe to the simulation.");
+
+    private void Answer(string pairingId, IReadOnlyList<string>? logIds, TimeConfirmation answer)
+    {
+        foreach (var logId in logIds ?? [])
+        {
+            if (_written.TryGetValue((pairingId, logId), out var log))
+            {
+                _written[(pairingId, logId)] = log with { Confirmation = answer };
+            }
+        }
     }
 
     private static string School(int index) => $"Demo School {(char)('A' + (index % 5))}";

@@ -1,3 +1,4 @@
+using MentorFlow.Core.Logs;
 using MentorFlow.Core.Simulation;
 using Microsoft.Data.Sqlite;
 
@@ -31,18 +32,23 @@ public sealed class YearSimulationTests
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_year()
+    public async Task The_same_seed_gives_the_same_year_and_the_same_notes()
     {
         var folder = Directory.CreateTempSubdirectory("mentorflow-sim-");
         try
         {
-            var first = await YearSimulation.RunAsync(new YearSimulationOptions(60, Seed: 7, Path.Combine(folder.FullName, "a.db")), TextWriter.Null);
-            var second = await YearSimulation.RunAsync(new YearSimulationOptions(60, Seed: 7, Path.Combine(folder.FullName, "b.db")), TextWriter.Null);
+            var firstLogs = new List<CollaborationLog>();
+            var secondLogs = new List<CollaborationLog>();
+            var first = await YearSimulation.RunAsync(
+                new YearSimulationOptions(60, Seed: 7, Path.Combine(folder.FullName, "a.db"), Written: (_, log) => firstLogs.Add(log)), TextWriter.Null);
+            var second = await YearSimulation.RunAsync(
+                new YearSimulationOptions(60, Seed: 7, Path.Combine(folder.FullName, "b.db"), Written: (_, log) => secondLogs.Add(log)), TextWriter.Null);
 
             static object Figures(YearSimulationSummary s) =>
                 (s.Completed, s.Incomplete, s.Separated, s.DecidedByCoordinator, s.TotalHours, s.MedianHours, s.MessagesSent, s.EventsRaised);
             Assert.Equal(Figures(first), Figures(second));
             Assert.Equal(first.Frequency, second.Frequency);
+            Assert.Equal(firstLogs.Select(l => (l.LogId, l.PrivateNotes)), secondLogs.Select(l => (l.LogId, l.PrivateNotes)));
         }
         finally
         {
