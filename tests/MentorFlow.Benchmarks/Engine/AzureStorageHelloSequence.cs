@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
-using MentorFlow.Durable;
 using MentorFlow.Durable.Client;
+using MentorFlow.Durable.Service;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
-using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorFlow.Benchmarks.Engine;
 
 /// <summary>
-/// The same hello sequence on Durable Functions' own backend, DurableTask.AzureStorage, run the way Durable Functions runs
-/// it (DurableTask.Core's dispatchers and the SDK's shims) with the SDK client the app uses: the figure SQLite is compared with.
+/// The same hello sequence on Durable Functions' own backend, DurableTask.AzureStorage, run the way the app runs it there
+/// (our ServiceWorker: DurableTask.Core's dispatchers and the SDK's shims) with the SDK client the app uses: the figure SQLite is compared with.
 /// </summary>
 internal static class AzureStorageHelloSequence
 {
     private const string InstancePrefix = "hello-";
     // Azure Storage has no failure to report when nothing moves, so a run that stops finishing instances ends here.
     private static readonly TimeSpan StallPatience = TimeSpan.FromSeconds(120);
-    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter });
 
     public static async Task<HelloSequenceResult> RunAsync(string connectionString, int orchestrations, TextWriter progress)
     {
@@ -35,11 +36,10 @@ internal static class AzureStorageHelloSequence
         });
         await progress.WriteLineAsync($"azure-storage: creating task hub {taskHub} with 4 partitions");
         await service.CreateIfNotExistsAsync();
-        TaskHubWorker? worker = null;
+        ServiceProvider? host = null;
         try
         {
-            worker = CreateWorker(service);
-            await worker.StartAsync();
+            host = await StartWorkerAsync(service);
             await using var client = new OrchestrationServiceClient(service, new OrchestrationStoreClientOptions(PollInterval: TimeSpan.FromMilliseconds(50)));
 
             // The worker takes its partition leases first; SQLite has no such start-up, so it stays out of the figure.
@@ -55,10 +55,10 @@ internal static class AzureStorageHelloSequence
         }
         finally
         {
-            if (worker is not null)
+            if (host is not null)
             {
-                await worker.StopAsync(isForced: true);
-                worker.Dispose();
+                await host.GetRequiredService<ServiceWorker>().StopAsync(CancellationToken.None);
+                await host.DisposeAsync();
             }
 
             await service.DeleteAsync();
@@ -66,12 +66,20 @@ internal static class AzureStorageHelloSequence
         }
     }
 
-    // The one place the worker is made: MentorFlow.Durable.Service's ServiceWorker is to take raw TaskHubWorker's place here.
-    private static TaskHubWorker CreateWorker(IOrchestrationService service) => new TaskHubWorker(service, NullLoggerFactory.Instance)
-        .AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(HelloSequence.OrchestratorName, () =>
-            Shims.CreateOrchestration<object?, string[]>(new TaskName(HelloSequence.OrchestratorName), async (context, input) => await HelloSequence.HelloCities(context, input))))
-        .AddTaskActivities(new ShimCreator<DurableTask.Core.TaskActivity>(HelloSequence.ActivityName, () =>
-            Shims.CreateActivity<string, string>(new TaskName(HelloSequence.ActivityName), async (context, city) => await HelloSequence.SayHello(context, city!))));
+    // The worker the app runs on Azure Storage: DurableTask.Core's dispatchers with the SDK's shims.
+    private static async Task<ServiceProvider> StartWorkerAsync(IOrchestrationService service)
+    {
+        var host = new ServiceCollection()
+            .AddSingleton(service)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddDurableTaskWorker(builder => builder.AddTasks(HelloSequence.Tasks).UseOrchestrationService())
+            .AddSingleton(sp => sp.GetServices<IHostedService>().OfType<ServiceWorker>().Single())
+            .BuildServiceProvider();
+        await host.GetRequiredService<ServiceWorker>().StartAsync(CancellationToken.None);
+        return host;
+    }
 
     // Starts every instance, as the SQLite run does, and reads the instances table until all have finished.
     private static async Task<HelloSequenceResult> MeasureAsync(DurableTaskClient client, int orchestrations, TextWriter progress)

@@ -38,11 +38,12 @@ internal static class HelloSequence
 
     public static Task<string> SayHello(TaskActivityContext context, string city) => Task.FromResult($"Hello {city}!");
 
+    public static void Tasks(DurableTaskRegistry registry) => registry
+        .AddActivityFunc<string, string>(ActivityName, SayHello)
+        .AddOrchestratorFunc<object?, string[]>(OrchestratorName, HelloCities);
+
     public static async Task<HelloSequenceResult> RunAsync(string folder, int orchestrations, int workers, TextWriter progress)
     {
-        static void Tasks(DurableTaskRegistry registry) => registry
-            .AddActivityFunc<string, string>(ActivityName, SayHello)
-            .AddOrchestratorFunc<object?, string[]>(OrchestratorName, HelloCities);
         var store = new SqliteOrchestrationStore(Path.Combine(folder, "hello-sequence.db"));
         var client = new OrchestrationStoreClient(store, TimeProvider.System);
         var clock = Stopwatch.StartNew();
