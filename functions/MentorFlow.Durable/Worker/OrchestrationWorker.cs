@@ -80,23 +80,37 @@ public sealed partial class OrchestrationWorker : SdkWorker
 
     private async Task PollAsync(string workerId, CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             int processed;
             try
             {
                 processed = await ProcessDueAsync(workerId, 100, stoppingToken);
+                if (failures > 0)
+                {
+                    LogStoreBack(workerId, failures);
+                    failures = 0;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+#pragma warning disable CA1031 // A full or read-only disk must not stop the host: the loop waits and tries again, losing nothing it had not committed.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures++;
+                LogStoreFailed(ex, workerId, failures);
+                processed = 0;
             }
 
             if (processed == 0)
             {
                 try
                 {
-                    await Task.Delay(_options.IdlePoll, _timeProvider, stoppingToken);
+                    await Task.Delay(failures == 0 ? _options.IdlePoll : Backoff(failures), _timeProvider, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -105,6 +119,10 @@ public sealed partial class OrchestrationWorker : SdkWorker
             }
         }
     }
+
+    // Doubles from the idle poll up to half a minute, so a store that comes back is used again soon.
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(30).Ticks, _options.IdlePoll.Ticks << Math.Min(failures, 16)));
 
     private async Task<int> ProcessDueAsync(string workerId, int maxItems, CancellationToken cancellationToken)
     {
@@ -408,6 +426,12 @@ public sealed partial class OrchestrationWorker : SdkWorker
         result.Timestamp = Now();
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker loop {WorkerId} could not reach the engine store ({Failures} times in a row); it waits and tries again")]
+    private partial void LogStoreFailed(Exception exception, string workerId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker loop {WorkerId} reaches the engine store again after {Failures} failures")]
+    private partial void LogStoreBack(string workerId, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} waits: {Reason}")]
     private partial void LogWaiting(string instanceId, string? reason);
