@@ -5,6 +5,6 @@ namespace MentorFlow.Core.Tests;
 public sealed class DependencyDirectionTests
 {
     [Fact]
-    public void The_program_references_only_the_engine() =>
-        Assert.Equal(["MentorFlow.Durable"], ProjectReferences.Of("functions/MentorFlow.Core/MentorFlow.Core.csproj"));
+    public void The_program_references_no_backend_and_no_host() =>
+        Assert.Empty(ProjectReferences.Of("functions/MentorFlow.Core/MentorFlow.Core.csproj"));
 }

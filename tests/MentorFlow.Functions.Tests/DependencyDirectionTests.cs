@@ -5,10 +5,10 @@ namespace MentorFlow.Functions.Tests;
 public sealed class DependencyDirectionTests
 {
     [Fact]
-    public void The_app_references_the_program_and_the_reports_and_nothing_references_the_app()
+    public void The_app_references_the_program_its_embedded_engine_and_the_reports_and_nothing_references_the_app()
     {
         Assert.Equal(
-            ["MentorFlow.Core", "MentorFlow.Reports"],
+            ["MentorFlow.Core", "MentorFlow.Durable", "MentorFlow.Reports"],
             ProjectReferences.Of("functions/MentorFlow.Functions/MentorFlow.Functions.csproj").Order());
 
         string[] others =

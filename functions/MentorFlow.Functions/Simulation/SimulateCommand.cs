@@ -1,5 +1,4 @@
 using System.Globalization;
-using MentorFlow.Core.Simulation;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Reports;

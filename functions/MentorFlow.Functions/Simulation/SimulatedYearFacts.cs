@@ -1,7 +1,6 @@
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Observations;
-using MentorFlow.Core.Simulation;
 using MentorFlow.Core.Year;
 using MentorFlow.Reports.Input;
 

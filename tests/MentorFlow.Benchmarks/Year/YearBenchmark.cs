@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MentorFlow.Core.Simulation;
+using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Benchmarks.Year;

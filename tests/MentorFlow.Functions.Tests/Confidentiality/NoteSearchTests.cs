@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
 using MentorFlow.Core.Logs;
-using MentorFlow.Core.Simulation;
+using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 using Parquet.Serialization;
 

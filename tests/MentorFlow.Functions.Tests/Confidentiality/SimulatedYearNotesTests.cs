@@ -1,4 +1,3 @@
-using MentorFlow.Core.Simulation;
 using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 

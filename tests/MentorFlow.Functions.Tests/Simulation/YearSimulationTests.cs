@@ -1,8 +1,8 @@
 using MentorFlow.Core.Logs;
-using MentorFlow.Core.Simulation;
+using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 
-namespace MentorFlow.Core.Tests.Simulation;
+namespace MentorFlow.Functions.Tests.Simulation;
 
 public sealed class YearSimulationTests
 {

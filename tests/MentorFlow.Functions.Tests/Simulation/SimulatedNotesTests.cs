@@ -1,7 +1,7 @@
 using MentorFlow.Core.Logs;
-using MentorFlow.Core.Simulation;
+using MentorFlow.Functions.Simulation;
 
-namespace MentorFlow.Core.Tests.Simulation;
+namespace MentorFlow.Functions.Tests.Simulation;
 
 public sealed class SimulatedNotesTests
 {

@@ -9,7 +9,7 @@ using MentorFlow.Core.Settings;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Year;
 
-namespace MentorFlow.Core.Simulation;
+namespace MentorFlow.Functions.Simulation;
 
 /// <summary>How a simulated pair behaves.</summary>
 public enum PairProfile

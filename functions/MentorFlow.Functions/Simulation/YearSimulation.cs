@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MentorFlow.Core.Figures;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Settings;
+using MentorFlow.Core.Simulation;
 using MentorFlow.Core.Year;
 using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
@@ -9,7 +10,7 @@ using MentorFlow.Durable.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace MentorFlow.Core.Simulation;
+namespace MentorFlow.Functions.Simulation;
 
 /// <summary>
 /// A demo district's whole program year on a virtual clock: pairings start, people answer their emails

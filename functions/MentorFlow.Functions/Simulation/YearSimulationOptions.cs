@@ -1,4 +1,4 @@
-namespace MentorFlow.Core.Simulation;
+namespace MentorFlow.Functions.Simulation;
 
 /// <summary>How big a simulated program year is and where its engine database goes.</summary>
 /// <param name="Pairings">Pairings in the demo district.</param>
@@ -10,7 +10,7 @@ namespace MentorFlow.Core.Simulation;
 /// <param name="Partitions">Partitions of the engine store, as a new deployment gets by default.</param>
 /// <param name="Written">
 /// Hears every meeting log as its simulated mentor writes it, private notes included: what the pair's own store keeps
-/// and nothing else may see (the year hears the log through <see cref="Logs.CollaborationLog.ToInteraction"/>, in <paramref name="Observe"/>).
+/// and nothing else may see (the year hears the log through <see cref="Core.Logs.CollaborationLog.ToInteraction"/>, in <paramref name="Observe"/>).
 /// </param>
 public sealed record YearSimulationOptions(
     int Pairings,
@@ -18,6 +18,6 @@ public sealed record YearSimulationOptions(
     string DatabasePath,
     int Workers = 2,
     int StartYear = 2026,
-    Action<string, Year.PairingYearEvent>? Observe = null,
+    Action<string, Core.Year.PairingYearEvent>? Observe = null,
     int Partitions = Durable.Sqlite.SqlitePartitions.DefaultCount,
-    Action<string, Logs.CollaborationLog>? Written = null);
+    Action<string, Core.Logs.CollaborationLog>? Written = null);
