@@ -75,4 +75,19 @@ public sealed class HelloSequenceTests
         var child = await engine.InstanceAsync($"{id}:child");
         Assert.Equal(OrchestrationRuntimeStatus.Completed, child.RuntimeStatus);
     }
+
+    [Fact]
+    public async Task A_sub_orchestration_knows_its_parent_from_its_first_episode()
+    {
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<object?, string>("Child", (context, _) => Task.FromResult($"{context.Parent?.Name} {context.Parent?.InstanceId}"))
+            .AddOrchestratorFunc<object?, string>("District", (context, _) =>
+                context.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:child" }));
+        using var engine = new Engine(registry);
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("District", new StartOrchestrationOptions("district-1"));
+
+        await engine.RunAsync();
+
+        Assert.Equal("District district-1", (await engine.InstanceAsync("district-1")).ReadOutputAs<string>());
+    }
 }

@@ -225,7 +225,9 @@ public sealed partial class OrchestrationWorker : SdkWorker
                 history = await _store.GetHistoryAsync(instance.InstanceId, cancellationToken);
             }
 
-            session = Replayable(new OrchestrationRuntimeState([.. history]), instance.Name);
+            // A new instance's parent is known only from the start message it has not played yet.
+            var starting = item.Messages.Select(m => m.Event).OfType<ExecutionStartedEvent>().FirstOrDefault()?.ParentInstance;
+            session = Replayable(new OrchestrationRuntimeState([.. history]), instance.Name, starting);
             if (session is null)
             {
                 return (null, null, $"Waiting for a worker that has orchestrator '{instance.Name}': deploy a version of the app that registers it and the instance continues.");
@@ -298,7 +300,7 @@ public sealed partial class OrchestrationWorker : SdkWorker
     }
 
     // A session that replays the given state from its start, or null when this worker lacks the orchestrator.
-    private OrchestrationSession? Replayable(OrchestrationRuntimeState state, string name)
+    private OrchestrationSession? Replayable(OrchestrationRuntimeState state, string name, ParentInstance? starting = null)
     {
         var taskName = new TaskName(name);
         if (!Factory.TryCreateOrchestrator(taskName, _services, out var orchestrator))
@@ -306,7 +308,7 @@ public sealed partial class OrchestrationWorker : SdkWorker
             return null;
         }
 
-        var parent = state.ParentInstance is { } p ? new ParentOrchestrationInstance(new TaskName(p.Name), p.OrchestrationInstance.InstanceId) : null;
+        var parent = (state.ParentInstance ?? starting) is { } p ? new ParentOrchestrationInstance(new TaskName(p.Name), p.OrchestrationInstance.InstanceId) : null;
         var shim = _shims.CreateOrchestration(taskName, orchestrator, parent);
         return new OrchestrationSession(state, s => new TaskOrchestrationExecutor(s, shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails));
     }
