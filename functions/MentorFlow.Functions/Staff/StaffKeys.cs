@@ -82,6 +82,13 @@ public sealed class StaffKeys
         return keys[role];
     }
 
+    /// <summary>
+    /// A short one-way mark of <paramref name="role"/>'s current key, kept in a staff sign-in cookie so a session signed in
+    /// with a key that was rotated since ends; it does not reveal the key.
+    /// </summary>
+    public string Fingerprint(StaffRole role) =>
+        Current.Bytes.TryGetValue(role, out var key) ? Convert.ToHexStringLower(SHA256.HashData(key))[..16] : "";
+
     /// <summary>The role whose key <paramref name="presented"/> is, or null; compared in constant time.</summary>
     public StaffRole? RoleOf(string presented)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Tests.Forms;
 using MentorFlow.Functions.Tests.Hosting;
 
 namespace MentorFlow.Functions.Tests.Staff;
@@ -42,6 +43,23 @@ public sealed partial class StaffKeysCommandTests
         var after = Keys((await RunAsync("--MentorFlow:Folders:Root", app.Root)).Output);
         Assert.Equal(rotated.Value, after[StaffRole.Coordinator]);
         Assert.Equal(before[StaffRole.Analyst], after[StaffRole.Analyst]);
+    }
+
+    [Fact]
+    public async Task A_coordinator_signed_in_with_a_key_rotated_since_is_asked_to_sign_in_again()
+    {
+        await using var app = await RunningApp.StartAsync(Directory.CreateTempSubdirectory("mentorflow-api-").FullName, _ => { }, KeysFromTheDataFolder);
+        var before = Keys((await RunAsync("--MentorFlow:Folders:Root", app.Root)).Output);
+        using var coordinator = new HttpForm();
+        var signIn = new Uri(app.BaseAddress, "/staff/sign-in?ReturnUrl=/coordinator");
+        await coordinator.GetAsync(signIn);
+        Assert.Equal(HttpStatusCode.OK, await coordinator.PostAsync(signIn, [new("Key", before[StaffRole.Coordinator])]));
+        Assert.DoesNotContain("name=\"Key\"", coordinator.Html, StringComparison.Ordinal);
+
+        await RunAsync("--rotate", "Coordinator", "--MentorFlow:Folders:Root", app.Root);
+        await coordinator.GetAsync(new Uri(app.BaseAddress, "/coordinator"));
+
+        Assert.Contains("name=\"Key\"", coordinator.Html, StringComparison.Ordinal);
     }
 
     [Fact]
