@@ -23,6 +23,11 @@ public static class MainCommand
             return await Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
         }
 
+        if (args is ["staff-keys", .. var staffKeys])
+        {
+            return await Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
+        }
+
         var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
         app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));

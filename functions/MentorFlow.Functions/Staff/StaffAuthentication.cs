@@ -12,6 +12,9 @@ public static class StaffAuthentication
     /// <summary>The scheme that picks one of the two per request.</summary>
     public const string SchemeName = "StaffOrCookie";
 
+    /// <summary>The sign-in cookie's claim holding <see cref="StaffKeys.Fingerprint"/> of the key it was signed in with.</summary>
+    public const string KeyClaim = "mentorflow-key";
+
     /// <summary>Adds both schemes and the selector between them.</summary>
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
@@ -31,7 +34,21 @@ public static class StaffAuthentication
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = EndIfKeyRotatedAsync;
             });
         return services;
+    }
+
+    // A session signed in with a key rotated since (the staff-keys command) ends, as the key itself stopped working.
+    private static async Task EndIfKeyRotatedAsync(CookieValidatePrincipalContext context)
+    {
+        var keys = context.HttpContext.RequestServices.GetRequiredService<StaffKeys>();
+        var principal = context.Principal;
+        var role = Enum.TryParse<StaffRole>(principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var r) ? r : (StaffRole?)null;
+        if (role is null || principal!.FindFirst(KeyClaim)?.Value != keys.Fingerprint(role.Value))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 }

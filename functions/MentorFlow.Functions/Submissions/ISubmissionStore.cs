@@ -15,8 +15,12 @@ public interface ISubmissionStore
     /// </summary>
     Task<bool> TryAddAsync<T>(string pairingId, string kind, string key, T value, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
 
-    /// <summary>Replaces (or adds) the submissions, and adds the year event they owe, all in one transaction.</summary>
-    Task SaveAsync<T>(string pairingId, string kind, IReadOnlyList<KeyValuePair<string, T>> values, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces each submission with its new value only where it still holds the value it was read as, and adds the year
+    /// event they owe, all in one transaction; false (and nothing changed) when any of them changed since it was read, so of
+    /// two posts made from the same page only the first lands.
+    /// </summary>
+    Task<bool> TryReplaceAsync<T>(string pairingId, string kind, IReadOnlyList<SubmissionChange<T>> changes, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
 
     /// <summary>The submission, or default.</summary>
     Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken);

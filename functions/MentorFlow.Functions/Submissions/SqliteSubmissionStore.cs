@@ -33,23 +33,28 @@ public sealed class SqliteSubmissionStore(string path) : ISubmissionStore
     }
 
     /// <inheritdoc/>
-    public Task SaveAsync<T>(string pairingId, string kind, IReadOnlyList<KeyValuePair<string, T>> values, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken)
+    public Task<bool> TryReplaceAsync<T>(string pairingId, string kind, IReadOnlyList<SubmissionChange<T>> changes, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var (key, value) in values)
+        foreach (var change in changes)
         {
-            RecordsDatabase.Execute(connection, transaction, """
-                INSERT INTO Submissions (PairingId, Kind, Key, Value, SubmittedAt) VALUES ($id, $kind, $key, $value, $at)
-                ON CONFLICT (PairingId, Kind, Key) DO UPDATE SET Value = excluded.Value, SubmittedAt = excluded.SubmittedAt;
-                """, Parameters(pairingId, kind, key, value, submittedAt));
+            // The write itself checks the value read: of two racing posts the second finds it changed and lands nothing.
+            var replaced = RecordsDatabase.Execute(connection, transaction,
+                "UPDATE Submissions SET Value = $value, SubmittedAt = $at WHERE PairingId = $id AND Kind = $kind AND Key = $key AND Value = $expected;",
+                [.. Parameters(pairingId, kind, change.Key, change.Value, submittedAt), ("$expected", JsonSerializer.Serialize(change.Read, DurableJson.Options))]);
+            if (replaced != 1)
+            {
+                transaction.Rollback();
+                return Task.FromResult(false);
+            }
         }
 
         PendingYearEvents.Add(connection, transaction, pairingId, yearEvent, submittedAt);
         transaction.Commit();
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc/>

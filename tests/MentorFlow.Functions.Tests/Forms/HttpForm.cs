@@ -6,7 +6,10 @@ namespace MentorFlow.Functions.Tests.Forms;
 /// <summary>A person's visits to a form page without a browser: one cookie jar, the page's antiforgery token and hidden fields read from its HTML.</summary>
 internal sealed partial class HttpForm : IDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer() });
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _http;
+
+    public HttpForm() => _http = new(new HttpClientHandler { CookieContainer = _cookies });
 
     public string Html { get; private set; } = "";
 
@@ -18,10 +21,21 @@ internal sealed partial class HttpForm : IDisposable
     }
 
     /// <summary>Posts <paramref name="fields"/> with the token of the page last read; follows the redirect a saved form answers with.</summary>
-    public async Task<HttpStatusCode> PostAsync(Uri page, IEnumerable<KeyValuePair<string, string>> fields)
+    public Task<HttpStatusCode> PostAsync(Uri page, IEnumerable<KeyValuePair<string, string>> fields) => PostAsync(page, fields, []);
+
+    /// <summary>Posts as <see cref="PostAsync(Uri, IEnumerable{KeyValuePair{string, string}})"/> does, with <paramref name="headers"/> (an Origin, a Referer) on the post.</summary>
+    public async Task<HttpStatusCode> PostAsync(Uri page, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<KeyValuePair<string, string>> headers)
     {
-        using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", Value("__RequestVerificationToken"))]);
-        using var response = await _http.PostAsync(page, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, page)
+        {
+            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", Value("__RequestVerificationToken"))]),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var response = await _http.SendAsync(request);
         Html = await response.Content.ReadAsStringAsync();
         return response.StatusCode;
     }
@@ -33,6 +47,9 @@ internal sealed partial class HttpForm : IDisposable
         Assert.True(input.Success, $"no input named {name} in the page");
         return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
     }
+
+    /// <summary>The cookies this visitor would send to <paramref name="page"/>, as a Cookie header.</summary>
+    public string Cookies(Uri page) => _cookies.GetCookieHeader(page);
 
     public void Dispose() => _http.Dispose();
 

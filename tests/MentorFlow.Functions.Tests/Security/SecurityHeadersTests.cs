@@ -43,7 +43,7 @@ public sealed partial class SecurityHeadersTests
                 Assert.True(csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal), $"{what}: {csp}");
                 Assert.False(csp.Contains("unsafe-inline", StringComparison.Ordinal) || csp.Contains("script-src", StringComparison.Ordinal), $"{what}: {csp}");
                 Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
-                Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+                Assert.Equal(["same-origin"], response.Headers.GetValues("Referrer-Policy"));
                 Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
             }
         }

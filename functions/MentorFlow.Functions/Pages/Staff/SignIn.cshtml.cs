@@ -27,7 +27,8 @@ public sealed class SignInModel(StaffKeys keys) : PageModel
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role.ToString()), new Claim(ClaimTypes.Role, role.ToString())],
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, role.ToString()), new Claim(ClaimTypes.Role, role.ToString()), new Claim(StaffAuthentication.KeyClaim, keys.Fingerprint(role))],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : role == StaffRole.Coordinator ? "/coordinator" : "/");

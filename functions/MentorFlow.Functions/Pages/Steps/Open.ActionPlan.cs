@@ -29,9 +29,14 @@ public sealed partial class OpenModel
 
     private async Task<IActionResult?> PostActionPlanAsync(CancellationToken cancellationToken)
     {
-        if (MySignature is not null || !CanSign)
+        if (MySignature is not null)
         {
-            return null; // already submitted, or not open: the page says which
+            return AlreadySubmitted("Already submitted: you signed this plan before.");
+        }
+
+        if (!CanSign)
+        {
+            return null; // not open: the page says so
         }
 
         await TryUpdateModelAsync(Form, nameof(Form));
@@ -56,8 +61,14 @@ public sealed partial class OpenModel
             : plan with { MenteeSignature = signature };
         if (!await plans.SaveAsync(Link!.PairingId, expected, signed, PairingYearEvent.PlanSigned(Link.Person), Now, cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, "The plan changed while you were signing it. Read it again below, then sign.");
             Plan = await plans.FindAsync(Link.PairingId, cancellationToken);
+            if (MySignature is not null)
+            {
+                // A racing post of this person's own signature landed first.
+                return AlreadySubmitted("Already submitted: you signed this plan before.");
+            }
+
+            ModelState.AddModelError(string.Empty, "The plan changed while you were signing it. Read it again below, then sign.");
             Form = ActionPlanForm.From(Plan);
             return Page();
         }

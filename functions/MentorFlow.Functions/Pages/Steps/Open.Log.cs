@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MentorFlow.Functions.Pages.Steps;
@@ -73,16 +74,13 @@ public sealed partial class OpenModel
         }
 
         // The form's own id makes a second post of the same form (a double tap, a refresh) change nothing.
-        if (await submissions.TryAddAsync(Link!.PairingId, LogKind, log.LogId, log, Now, PairingYearEvent.Logged(log.ToInteraction()), cancellationToken))
+        if (!await submissions.TryAddAsync(Link!.PairingId, LogKind, log.LogId, log, Now, PairingYearEvent.Logged(log.ToInteraction()), cancellationToken))
         {
-            await RaiseSavedEventsAsync(cancellationToken);
-            Confirmation = string.Create(CultureInfo.InvariantCulture, $"Logged: {log.Minutes} minutes on {log.Date:dddd d MMMM}. Your mentee will be asked to confirm the time.");
-        }
-        else
-        {
-            Confirmation = "Already submitted: that meeting was logged before.";
+            return AlreadySubmitted("Already submitted: that meeting was logged before.");
         }
 
+        await RaiseSavedEventsAsync(cancellationToken);
+        Confirmation = string.Create(CultureInfo.InvariantCulture, $"Logged: {log.Minutes} minutes on {log.Date:dddd d MMMM}. Your mentee will be asked to confirm the time.");
         return RedirectToPage();
     }
 
@@ -124,14 +122,18 @@ public sealed partial class OpenModel
 
         if (!LogOpen || answered.Count == 0)
         {
-            Confirmation = "Already submitted: there is no logged time waiting for you to confirm.";
-            return RedirectToPage();
+            return AlreadySubmitted("Already submitted: there is no logged time waiting for you to confirm.");
         }
 
         var confirmed = answered.Where(l => choices[l.LogId] == TimeConfirmation.Confirmed).Select(l => l.LogId).ToList();
         var disputed = answered.Where(l => choices[l.LogId] == TimeConfirmation.Disputed).Select(l => l.LogId).ToList();
-        await submissions.SaveAsync(Link.PairingId, LogKind, [.. answered.Select(l => new KeyValuePair<string, CollaborationLog>(l.LogId, l with { Confirmation = choices[l.LogId] }))],
-            Now, PairingYearEvent.Confirmed(confirmed, disputed), cancellationToken);
+        // Each answer lands only on a log still pending as read: of racing posts one confirms, the year hears it once.
+        if (!await submissions.TryReplaceAsync(Link.PairingId, LogKind, [.. answered.Select(l => new SubmissionChange<CollaborationLog>(l.LogId, l, l with { Confirmation = choices[l.LogId] }))],
+            Now, PairingYearEvent.Confirmed(confirmed, disputed), cancellationToken))
+        {
+            return AlreadySubmitted("Already submitted: your answer for that time was in before.");
+        }
+
         await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = $"Thank you: {confirmed.Count} confirmed, {disputed.Count} disputed.";
         return RedirectToPage();

@@ -36,6 +36,11 @@ public sealed partial class OpenModel
     private async Task<IActionResult?> PostMidyearAsync(CancellationToken cancellationToken)
     {
         await ShowMidyearAsync(cancellationToken);
+        if (SubmittedMidyear is not null && Link!.Person == Core.Messaging.RecipientRole.Mentor)
+        {
+            return AlreadySubmitted("Already submitted: your midyear check was in before.");
+        }
+
         if (!MidyearOpen || Link!.Person != Core.Messaging.RecipientRole.Mentor)
         {
             return null;
@@ -67,7 +72,12 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        await submissions.SaveAsync<MidyearCheck>(Link.PairingId, MidyearStep, [new(CurrentKey, check)], Now, PairingYearEvent.MidyearIn(check), cancellationToken);
+        // The store's unique key decides between racing posts: the year hears of one check.
+        if (!await submissions.TryAddAsync(Link.PairingId, MidyearStep, CurrentKey, check, Now, PairingYearEvent.MidyearIn(check), cancellationToken))
+        {
+            return AlreadySubmitted("Already submitted: your midyear check was in before.");
+        }
+
         await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = "Your midyear check is in. Thank you.";
         return RedirectToPage();

@@ -60,16 +60,13 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        if (await submissions.TryAddAsync(Link!.PairingId, ObservationStep, cycle.CycleId, cycle, Now, PairingYearEvent.Observed(cycle), cancellationToken))
+        if (!await submissions.TryAddAsync(Link!.PairingId, ObservationStep, cycle.CycleId, cycle, Now, PairingYearEvent.Observed(cycle), cancellationToken))
         {
-            await RaiseSavedEventsAsync(cancellationToken);
-            Confirmation = $"Logged: {cycle.Type} observed on {cycle.ObservedOn:dddd d MMMM}.";
-        }
-        else
-        {
-            Confirmation = "Already submitted: that observation cycle was logged before.";
+            return AlreadySubmitted("Already submitted: that observation cycle was logged before.");
         }
 
+        await RaiseSavedEventsAsync(cancellationToken);
+        Confirmation = $"Logged: {cycle.Type} observed on {cycle.ObservedOn:dddd d MMMM}.";
         return RedirectToPage();
     }
 

@@ -25,7 +25,12 @@ public sealed partial class OpenModel
     private async Task<IActionResult?> PostScheduleAsync(CancellationToken cancellationToken)
     {
         SubmittedSchedule = await submissions.FindAsync<MeetingSchedule>(Link!.PairingId, ScheduleStep, CurrentKey, cancellationToken);
-        if (SubmittedSchedule is not null || !ScheduleOpen)
+        if (SubmittedSchedule is not null)
+        {
+            return AlreadySubmitted("Already submitted: your schedule was saved before, and the invites went out once.");
+        }
+
+        if (!ScheduleOpen)
         {
             return null;
         }
@@ -58,7 +63,12 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        await submissions.SaveAsync<MeetingSchedule>(Link.PairingId, ScheduleStep, [new(CurrentKey, schedule)], Now, PairingYearEvent.ScheduleIn(schedule), cancellationToken);
+        // The store's unique key decides between racing posts: one schedule, one invite.
+        if (!await submissions.TryAddAsync(Link.PairingId, ScheduleStep, CurrentKey, schedule, Now, PairingYearEvent.ScheduleIn(schedule), cancellationToken))
+        {
+            return AlreadySubmitted("Already submitted: your schedule was saved before, and the invites went out once.");
+        }
+
         await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = "Your schedule is saved. You and your mentee will each get a calendar invite by email.";
         return RedirectToPage();

@@ -29,6 +29,11 @@ public sealed partial class OpenModel
     private async Task<IActionResult?> PostSignOffAsync(CancellationToken cancellationToken)
     {
         await ShowSignOffAsync(cancellationToken);
+        if (MySignOff is not null)
+        {
+            return AlreadySubmitted("Already submitted: your sign-off was in before.");
+        }
+
         if (!SignOffOpen)
         {
             return null;
@@ -47,11 +52,12 @@ public sealed partial class OpenModel
             return Page();
         }
 
-        if (await submissions.TryAddAsync(Link!.PairingId, SignOffStep, SignOffKey, signOff, Now, PairingYearEvent.SignedOffBy(Link.Person, signOff), cancellationToken))
+        if (!await submissions.TryAddAsync(Link!.PairingId, SignOffStep, SignOffKey, signOff, Now, PairingYearEvent.SignedOffBy(Link.Person, signOff), cancellationToken))
         {
-            await RaiseSavedEventsAsync(cancellationToken);
+            return AlreadySubmitted("Already submitted: your sign-off was in before.");
         }
 
+        await RaiseSavedEventsAsync(cancellationToken);
         Confirmation = "Your sign-off is in. Thank you for this year of mentoring.";
         return RedirectToPage();
     }

@@ -43,6 +43,9 @@ public sealed partial class OpenModel(
     [TempData]
     public string? Confirmation { get; set; }
 
+    /// <summary>What the page says to a post that came after the step was already submitted (shown once, not kept).</summary>
+    public string? AlreadySubmittedNotice { get; private set; }
+
     /// <summary>The step's name as a person reads it.</summary>
     public static string StepTitle(string step) => step switch
     {
@@ -115,6 +118,15 @@ public sealed partial class OpenModel(
         {
             ModelState.AddModelError(field, $"Type your full name as it appears here, {PersonName}, to sign.");
         }
+    }
+
+    // A post after the step was submitted (a double tap, a second tab, a racing request) changes nothing and gets the page
+    // with 409, saying so; the caller shows the page as it now stands.
+    private IActionResult? AlreadySubmitted(string notice)
+    {
+        AlreadySubmittedNotice = notice;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return null;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
