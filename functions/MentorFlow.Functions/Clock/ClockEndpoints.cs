@@ -1,6 +1,5 @@
 using MentorFlow.Core.Simulation;
 using MentorFlow.Functions.Api;
-using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Staff;
 
 namespace MentorFlow.Functions.Clock;
@@ -16,13 +15,6 @@ public static class ClockEndpoints
 
     /// <summary>The most a virtual clock moves in one request: 400 days, in days and hours together.</summary>
     public const int MaxHoursPerMove = 400 * 24;
-
-    /// <summary>
-    /// The system clock, or a virtual clock when <see cref="StartSetting"/> is set, kept in the data folder the
-    /// configuration names (<see cref="EmbeddedFolders"/>); see <see cref="FromConfiguration(IConfiguration, string)"/>.
-    /// </summary>
-    public static TimeProvider FromConfiguration(IConfiguration configuration) =>
-        FromConfiguration(configuration, EmbeddedFolders.FromConfiguration(configuration, Environment.CurrentDirectory).Data);
 
     /// <summary>
     /// The system clock, or a virtual clock when <see cref="StartSetting"/> is set: it starts at the time it was last moved

@@ -27,7 +27,7 @@ public static class EngineServices
     {
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(configuration);
-        var clock = Clock.ClockEndpoints.FromConfiguration(configuration);
+        var clock = Clock.ClockEndpoints.FromConfiguration(configuration, folders.Data);
         services.AddSingleton(clock);
         AddMessaging(services, folders, configuration);
         var backend = configuration[BackendSetting];

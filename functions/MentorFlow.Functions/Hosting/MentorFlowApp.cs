@@ -72,8 +72,17 @@ public static class MentorFlowApp
 
         replace(builder.Services);
         var app = builder.Build();
-        // First, so every response carries the headers: pages, API answers, errors and challenges alike.
+        // Behind a named proxy, its forwarded scheme first, so everything after sees HTTPS as the browser used it.
+        if (ForwardedProxies.FromConfiguration(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        // Then the headers, so every response carries them: pages, API answers, errors and challenges alike.
         app.UseMiddleware<SecurityHeaders>();
+        // Every cookie (antiforgery, TempData, staff sign-in) Secure on HTTPS, whatever each one asks for.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest });
+        app.UseMiddleware<FormOrigin>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
