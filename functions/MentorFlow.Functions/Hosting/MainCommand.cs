@@ -23,13 +23,18 @@ public static class MainCommand
             return await Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
         }
 
-        var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
-        app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
         try
         {
+            var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
+            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+            app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
             await app.RunAsync();
             return 0;
+        }
+        catch (Exception ex) when (StartProblem.Find(ex) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"MentorFlow could not start: {problem}");
+            return 3;
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {

@@ -36,6 +36,8 @@ public static class MentorFlowApp
 
         var folders = EmbeddedFolders.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
         folders.EnsureCreated();
+        // A damaged database or a lost link key stops the app here, before anything could read it as empty or replace it.
+        DataFolderCheck.Run(folders, builder.Configuration);
         builder.Services.AddSingleton(folders);
         // Form tokens stay valid across restarts because the key ring lives with the data.
         builder.Services.AddDataProtection()
@@ -68,7 +70,8 @@ public static class MentorFlowApp
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
         builder.Services.AddStaffAuthentication();
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
-        builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
+        builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders")
+            .AddCheck<DatabasesHealthCheck>("databases");
 
         replace(builder.Services);
         var app = builder.Build();
@@ -78,7 +81,7 @@ public static class MentorFlowApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync });
         app.MapRazorPages();
         app.MapPairings();
         Reporting.ReportEndpoints.MapReports(app);

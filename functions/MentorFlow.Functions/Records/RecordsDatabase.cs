@@ -16,8 +16,15 @@ public sealed class RecordsDatabase
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;" + schema);
+        try
+        {
+            using var connection = Open();
+            Execute(connection, null, "PRAGMA journal_mode=WAL;" + schema);
+        }
+        catch (SqliteException ex)
+        {
+            throw new Health.DataFolderProblemException(Health.DatabaseCheck.CannotOpen(path, ex), ex);
+        }
     }
 
     /// <summary>An open connection.</summary>
