@@ -65,6 +65,8 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton(sp => new Submissions.YearEventRelay(Path.Combine(folders.Data, "mentorflow.db"),
             sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Submissions.YearEventRelay>>()));
+        // Before the relay: a year a cut-short import never started is there before its events are raised to it.
+        builder.Services.AddHostedService<YearStartRecovery>();
         builder.Services.AddHostedService<Submissions.YearEventRelayService>();
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));

@@ -1,0 +1,66 @@
+using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Records;
+
+namespace MentorFlow.Functions.Pairings;
+
+/// <summary>
+/// Finishes an import a crash (or an unreachable engine) cut short: when the app starts, before it takes requests, and then
+/// every <c>MentorFlow:Pairings:YearStartCheckSeconds</c> (default 600) on the app's clock, it starts the year of every stored
+/// pairing that has none. Pairings that ended early are left alone; so are pairings of districts no longer configured.
+/// </summary>
+public sealed partial class YearStartRecovery(
+    IPairingRecords records, PairingIntake intake, DistrictDirectory districts, TimeProvider clock, IConfiguration configuration, ILogger<YearStartRecovery> logger)
+    : BackgroundService
+{
+    /// <inheritdoc/>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await StartMissingYearsAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the missing years now; returns how many it started.</summary>
+    public async Task<int> StartMissingYearsAsync(CancellationToken cancellationToken)
+    {
+        var started = 0;
+        try
+        {
+            foreach (var district in districts.All)
+            {
+                var stored = await records.ListAsync(district.Id, cancellationToken);
+                started += await intake.EnsureYearsStartedAsync([.. stored.Where(r => r.Separation is null)], cancellationToken);
+            }
+        }
+#pragma warning disable CA1031 // A records database or engine that fails now must not stop the app: the next run tries again.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFailed(ex, started);
+            return started;
+        }
+
+        if (started > 0)
+        {
+            LogStarted(started);
+        }
+
+        return started;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(configuration.GetValue("MentorFlow:Pairings:YearStartCheckSeconds", 600));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(period, clock, stoppingToken);
+            await StartMissingYearsAsync(stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Started {Count} stored pairings' years that had not started (an import was cut short)")]
+    private partial void LogStarted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Starting stored pairings' missing years failed after {Count} started; the next run tries again")]
+    private partial void LogFailed(Exception exception, int count);
+}
