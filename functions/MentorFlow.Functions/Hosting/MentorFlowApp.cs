@@ -47,6 +47,7 @@ public static class MentorFlowApp
         // Forms say what is required themselves, beside the field, in the program's words.
         builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFaultHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = StrictJson.Options.PropertyNamingPolicy;

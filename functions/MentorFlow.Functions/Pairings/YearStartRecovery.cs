@@ -19,8 +19,8 @@ public sealed partial class YearStartRecovery(
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Starts the missing years now; returns how many it started.</summary>
-    public async Task<int> StartMissingYearsAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the missing years now; returns how many it started, or null when it failed (it logged why).</summary>
+    public async Task<int?> StartMissingYearsAsync(CancellationToken cancellationToken)
     {
         var started = 0;
         try
@@ -35,8 +35,16 @@ public sealed partial class YearStartRecovery(
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            LogFailed(ex, started);
-            return started;
+            if (Health.StorageFault.Of(ex) is { } fault)
+            {
+                LogDiskRefused(fault, started);
+            }
+            else
+            {
+                LogFailed(ex, started);
+            }
+
+            return null;
         }
 
         if (started > 0)
@@ -51,15 +59,19 @@ public sealed partial class YearStartRecovery(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(configuration.GetValue("MentorFlow:Pairings:YearStartCheckSeconds", 600));
+        var wait = period;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(period, clock, stoppingToken);
-            await StartMissingYearsAsync(stoppingToken);
+            await Task.Delay(wait, clock, stoppingToken);
+            wait = Health.BackOff.Next(await StartMissingYearsAsync(stoppingToken) is not null, wait, period);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Started {Count} stored pairings' years that had not started (an import was cut short)")]
     private partial void LogStarted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data disk refused a write ({Fault}) after {Count} missing years started; the rest start, backing off, once the disk takes writes")]
+    private partial void LogDiskRefused(Health.StorageFaultKind fault, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Starting stored pairings' missing years failed after {Count} started; the next run tries again")]
     private partial void LogFailed(Exception exception, int count);
