@@ -23,6 +23,16 @@ public static class MainCommand
             return await Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
         }
 
+        if (args is ["backup", .. var backup])
+        {
+            return BackupCommand.Run(backup, Console.Out, Console.Error);
+        }
+
+        if (args is ["restore", .. var restore])
+        {
+            return RestoreCommand.Run(restore, Console.Out, Console.Error);
+        }
+
         try
         {
             var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);

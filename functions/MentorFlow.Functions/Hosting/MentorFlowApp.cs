@@ -36,8 +36,20 @@ public static class MentorFlowApp
 
         var folders = EmbeddedFolders.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
         folders.EnsureCreated();
-        // A damaged database or a lost link key stops the app here, before anything could read it as empty or replace it.
-        DataFolderCheck.Run(folders, builder.Configuration);
+        // Held while the app runs (and released when it is disposed), so no restore replaces the files under it.
+        var running = DataFolderLock.TryShared(folders.Data)
+            ?? throw new DataFolderProblemException($"A restore is running on {folders.Data}; start MentorFlow once it has finished.");
+        builder.Services.AddSingleton(_ => running);
+        try
+        {
+            // A damaged database or a lost link key stops the app here, before anything could read it as empty or replace it.
+            DataFolderCheck.Run(folders, builder.Configuration);
+        }
+        catch
+        {
+            running.Dispose();
+            throw;
+        }
         builder.Services.AddSingleton(folders);
         // Form tokens stay valid across restarts because the key ring lives with the data.
         builder.Services.AddDataProtection()
@@ -78,6 +90,8 @@ public static class MentorFlowApp
 
         replace(builder.Services);
         var app = builder.Build();
+        // Resolved once, so the app's container owns the lock and releases it when the app is disposed.
+        _ = app.Services.GetRequiredService<DataFolderLock>();
         // First, so every response carries the headers: pages, API answers, errors and challenges alike.
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
