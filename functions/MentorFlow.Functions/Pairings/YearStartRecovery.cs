@@ -12,6 +12,9 @@ public sealed partial class YearStartRecovery(
     IPairingRecords records, PairingIntake intake, DistrictDirectory districts, TimeProvider clock, IConfiguration configuration, ILogger<YearStartRecovery> logger)
     : BackgroundService
 {
+    // Pairings whose year is known to exist: a later run asks the engine only about the others.
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+
     /// <inheritdoc/>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +23,7 @@ public sealed partial class YearStartRecovery(
     }
 
     /// <summary>Starts the missing years now; returns how many it started, or null when it failed (it logged why).</summary>
-    public async Task<int?> StartMissingYearsAsync(CancellationToken cancellationToken)
+    private async Task<int?> StartMissingYearsAsync(CancellationToken cancellationToken)
     {
         var started = 0;
         try
@@ -28,7 +31,9 @@ public sealed partial class YearStartRecovery(
             foreach (var district in districts.All)
             {
                 var stored = await records.ListAsync(district.Id, cancellationToken);
-                started += await intake.EnsureYearsStartedAsync([.. stored.Where(r => r.Separation is null)], cancellationToken);
+                PairingRecord[] unknown = [.. stored.Where(r => r.Separation is null && !_started.Contains(r.Pairing.PairingId))];
+                started += await intake.EnsureYearsStartedAsync(unknown, cancellationToken);
+                _started.UnionWith(unknown.Select(r => r.Pairing.PairingId));
             }
         }
 #pragma warning disable CA1031 // A records database or engine that fails now must not stop the app: the next run tries again.
