@@ -49,6 +49,20 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public void A_write_to_a_full_device_is_recognised_as_a_full_disk()
+    {
+        // Linux's /dev/full answers every write with ENOSPC, as a full disk does.
+        var refused = Assert.Throws<IOException>(() =>
+        {
+            using var device = new FileStream("/dev/full", FileMode.Open, FileAccess.Write);
+            device.Write(new byte[16]);
+            device.Flush();
+        });
+
+        Assert.Equal(StorageFaultKind.Full, StorageFault.Of(refused));
+    }
+
+    [Fact]
     public void Other_errors_are_not_disk_faults() =>
         Assert.Null(StorageFault.Of(new SqliteException("constraint failed", 19)));
 }
