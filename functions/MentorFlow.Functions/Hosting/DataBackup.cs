@@ -20,6 +20,11 @@ public static class DataBackup
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
         ArgumentNullException.ThrowIfNull(time);
+        if (IsInside(destination, dataFolder))
+        {
+            throw new DataFolderProblemException($"The backup folder {destination} is inside the data folder {dataFolder}. Choose a folder outside it, best on another disk.");
+        }
+
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
         {
             throw new DataFolderProblemException($"The backup folder {destination} is not empty. Choose a new folder for each backup, so no earlier backup is overwritten.");
@@ -64,6 +69,13 @@ public static class DataBackup
         var manifest = new BackupManifest(time.GetUtcNow(), files);
         manifest.Write(destination);
         return manifest;
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
+    public static bool IsInside(string path, string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     // Holds every database's write lock at once, opens a read snapshot of each, then lets the writers go on: the snapshots

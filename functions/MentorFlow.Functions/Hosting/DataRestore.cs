@@ -14,6 +14,11 @@ public static class DataRestore
         ArgumentException.ThrowIfNullOrWhiteSpace(backup);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         ArgumentNullException.ThrowIfNull(time);
+        if (DataBackup.IsInside(backup, dataFolder))
+        {
+            throw new DataFolderProblemException($"The backup {backup} is inside the data folder {dataFolder}. Nothing was changed; move the backup out of it, then restore again.");
+        }
+
         var manifest = BackupManifest.Read(backup) ?? throw new DataFolderProblemException(
             $"{backup} is not a complete MentorFlow backup: it has no readable {BackupManifest.FileName} (the backup was cut short, or this is another folder). " +
             "Nothing was changed; restore another backup.");

@@ -84,4 +84,16 @@ public sealed class BackupRestoreTests
         Directory.Delete(target, recursive: true);
         Directory.Delete(Path.GetDirectoryName(backup)!, recursive: true);
     }
+
+    [Fact]
+    public async Task A_backup_into_the_data_folder_itself_is_refused()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var data = Path.Combine(app.Root, "data");
+
+        var refused = Assert.Throws<DataFolderProblemException>(() => DataBackup.Take(data, Path.Combine(data, "backup"), TimeProvider.System));
+
+        Assert.Contains("outside", refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(data, "backup")));
+    }
 }
