@@ -28,13 +28,28 @@ public static class MainCommand
             return await Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
         }
 
-        var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
-        app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
+        if (args is ["backup", .. var backup])
+        {
+            return BackupCommand.Run(backup, Console.Out, Console.Error);
+        }
+
+        if (args is ["restore", .. var restore])
+        {
+            return RestoreCommand.Run(restore, Console.Out, Console.Error);
+        }
+
         try
         {
+            var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
+            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+            app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
             await app.RunAsync();
             return 0;
+        }
+        catch (Exception ex) when (StartProblem.Find(ex) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"MentorFlow could not start: {problem}");
+            return 3;
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {

@@ -36,6 +36,20 @@ public static class MentorFlowApp
 
         var folders = EmbeddedFolders.FromConfiguration(builder.Configuration, Environment.CurrentDirectory);
         folders.EnsureCreated();
+        // Held while the app runs (and released when it is disposed), so no restore replaces the files under it.
+        var running = DataFolderLock.TryShared(folders.Data)
+            ?? throw new DataFolderProblemException($"A restore is running on {folders.Data}; start MentorFlow once it has finished.");
+        builder.Services.AddSingleton(_ => running);
+        try
+        {
+            // A damaged database or a lost link key stops the app here, before anything could read it as empty or replace it.
+            DataFolderCheck.Run(folders, builder.Configuration);
+        }
+        catch
+        {
+            running.Dispose();
+            throw;
+        }
         builder.Services.AddSingleton(folders);
         // Form tokens stay valid across restarts because the key ring lives with the data.
         builder.Services.AddDataProtection()
@@ -45,6 +59,7 @@ public static class MentorFlowApp
         // Forms say what is required themselves, beside the field, in the program's words.
         builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFaultHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = StrictJson.Options.PropertyNamingPolicy;
@@ -63,15 +78,20 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
         builder.Services.AddSingleton(sp => new Submissions.YearEventRelay(Path.Combine(folders.Data, "mentorflow.db"),
             sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Submissions.YearEventRelay>>()));
+        // Before the relay: a year a cut-short import never started is there before its events are raised to it.
+        builder.Services.AddHostedService<YearStartRecovery>();
         builder.Services.AddHostedService<Submissions.YearEventRelayService>();
         builder.Services.AddMentorFlowEngine(folders, builder.Configuration);
         builder.Services.AddSingleton(StaffKeys.Load(builder.Configuration, folders.Data));
         builder.Services.AddStaffAuthentication();
         builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
-        builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders");
+        builder.Services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders")
+            .AddCheck<DatabasesHealthCheck>("databases");
 
         replace(builder.Services);
         var app = builder.Build();
+        // Resolved once, so the app's container owns the lock and releases it when the app is disposed.
+        _ = app.Services.GetRequiredService<DataFolderLock>();
         // Behind a named proxy, its forwarded scheme first, so everything after sees HTTPS as the browser used it.
         if (ForwardedProxies.FromConfiguration(app.Configuration) is { } forwarded)
         {
@@ -87,7 +107,7 @@ public static class MentorFlowApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync });
         app.MapRazorPages();
         app.MapPairings();
         Reporting.ReportEndpoints.MapReports(app);

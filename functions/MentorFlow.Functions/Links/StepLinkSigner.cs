@@ -28,6 +28,9 @@ public sealed class StepLinkSigner
     /// <summary>The setting holding the key (base64, at least 32 bytes).</summary>
     public const string KeySetting = "MentorFlow:Links:Key";
 
+    /// <summary>The key's file in the data folder when it is not configured.</summary>
+    public const string KeyFile = "link-key";
+
     private readonly byte[] _key;
 
     /// <summary>Signs with <paramref name="key"/>.</summary>
@@ -58,13 +61,31 @@ public sealed class StepLinkSigner
             }
         }
 
-        var path = Path.Combine(dataFolder, "link-key");
+        var path = Path.Combine(dataFolder, KeyFile);
         if (!File.Exists(path))
         {
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            // Written aside and moved into place, so a crash never leaves a half-written key behind.
+            var written = $"{path}.{Guid.NewGuid():N}.new";
+            File.WriteAllText(written, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            try
+            {
+                File.Move(written, path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(written); // another app process on this folder wrote it first: use theirs
+            }
         }
 
-        return new StepLinkSigner(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        try
+        {
+            return new StepLinkSigner(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new Health.DataFolderProblemException(
+                $"The link key {path} is damaged (not 32 or more bytes in base64). Restore it from your latest backup, or set {KeySetting} to the key.", ex);
+        }
     }
 
     /// <summary>The token for <paramref name="link"/>.</summary>

@@ -67,7 +67,7 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
         }
 
         var saved = await records.AddAsync(accepted, cancellationToken);
-        await EnsureYearsStartedAsync([.. saved.Select(s => s.Record)], now, cancellationToken);
+        await EnsureYearsStartedAsync([.. saved.Select(s => s.Record)], cancellationToken);
 
         return (new StartedPairings(saved), []);
     }
@@ -101,18 +101,26 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
         return (errors.Count == 0 ? new PairingRecord(pairing, mentor, mentee, start.IdempotencyKey, now) : null, errors);
     }
 
-    // Also for pairings that existed: a crash between saving them and starting their years must not leave any without
-    // one. Starting an id that is already running leaves that year as it is.
-    private async Task EnsureYearsStartedAsync(IReadOnlyList<PairingRecord> records, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the year of every pairing in <paramref name="records"/> that has none yet, with the input intake gives it; returns
+    /// how many it started. Also for pairings that existed: a crash between saving them and starting their years must not
+    /// leave any without one. Starting an id that is already running leaves that year as it is.
+    /// </summary>
+    public async Task<int> EnsureYearsStartedAsync(IReadOnlyList<PairingRecord> records, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(records);
+        var started = 0;
         foreach (var record in records)
         {
             if (await engine.GetInstanceAsync(record.Pairing.PairingId, cancellationToken) is null)
             {
-                var (input, options) = YearStart(record, now);
+                var (input, options) = YearStart(record, timeProvider.GetUtcNow().UtcDateTime);
                 await engine.ScheduleNewOrchestrationInstanceAsync(PairingYearOrchestrator.Name, input, options, cancellationToken);
+                started++;
             }
         }
+
+        return started;
     }
 
     private (PairingYearInput Input, StartOrchestrationOptions Options) YearStart(PairingRecord record, DateTime now)

@@ -12,12 +12,32 @@ public sealed class RecordsDatabase
 
     /// <summary>Opens (creating when needed) the file at <paramref name="path"/> and runs <paramref name="schema"/> on it.</summary>
     public RecordsDatabase(string path, string schema)
+        : this(path, schema, readOnly: false)
+    {
+    }
+
+    /// <summary>
+    /// Opens the file at <paramref name="path"/>; when <paramref name="readOnly"/>, only for reading (it must exist, and every
+    /// write fails as on a read-only disk), otherwise creating it when needed and running <paramref name="schema"/> on it.
+    /// </summary>
+    public RecordsDatabase(string path, string schema, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;" + schema);
+        var mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = true, DefaultTimeout = 30 }.ToString();
+        try
+        {
+            using var connection = Open();
+            if (!readOnly)
+            {
+                Execute(connection, null, "PRAGMA journal_mode=WAL;" + schema);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new Health.DataFolderProblemException(Health.DatabaseCheck.CannotOpen(path, ex), ex);
+        }
     }
 
     /// <summary>An open connection.</summary>

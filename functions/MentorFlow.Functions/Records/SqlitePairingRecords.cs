@@ -9,11 +9,7 @@ namespace MentorFlow.Functions.Records;
 /// <summary>The embedded pairing records: one SQLite file (WAL, synchronous=FULL) in the data folder.</summary>
 public sealed class SqlitePairingRecords : IPairingRecords
 {
-    private readonly RecordsDatabase _database;
-    private readonly Lock _writeLock = new();
-
-    /// <summary>Opens (creating when needed) the records database at <paramref name="path"/>.</summary>
-    public SqlitePairingRecords(string path) => _database = new RecordsDatabase(path, """
+    private const string Schema = """
         CREATE TABLE IF NOT EXISTS Educators (
             DistrictId TEXT NOT NULL, EmployeeId TEXT NOT NULL, Record TEXT NOT NULL, UpdatedAt INTEGER NOT NULL,
             PRIMARY KEY (DistrictId, EmployeeId));
@@ -22,7 +18,19 @@ public sealed class SqlitePairingRecords : IPairingRecords
             MenteeId TEXT NOT NULL, MentorId TEXT NOT NULL, IdempotencyKey TEXT NULL UNIQUE,
             Record TEXT NOT NULL, Separation TEXT NULL, CreatedAt INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS IX_Pairings_District ON Pairings (DistrictId, CreatedAt);
-        """);
+        """;
+
+    private readonly RecordsDatabase _database;
+    private readonly Lock _writeLock = new();
+
+    /// <summary>Opens (creating when needed) the records database at <paramref name="path"/>.</summary>
+    public SqlitePairingRecords(string path)
+        : this(path, readOnly: false)
+    {
+    }
+
+    /// <summary>Opens the records database at <paramref name="path"/>; when <paramref name="readOnly"/>, for reading only (writes fail as on a read-only disk).</summary>
+    public SqlitePairingRecords(string path, bool readOnly) => _database = new RecordsDatabase(path, Schema, readOnly);
 
     /// <inheritdoc/>
     public Task<PairingRecord?> FindAsync(string pairingId, CancellationToken cancellationToken)

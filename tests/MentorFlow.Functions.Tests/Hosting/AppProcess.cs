@@ -73,6 +73,29 @@ internal sealed partial class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Runs one of the app's commands (backup, restore, ...) as its own process in <paramref name="workingDirectory"/>; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(AppAssemblyPath());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does, and waits for the exit code.</summary>
     public async Task<int> InterruptAsync()
     {

@@ -103,6 +103,16 @@ internal sealed partial class RunningApp : IAsyncDisposable
         return await StartAsync(Root, _ => { }, extra);
     }
 
+    /// <summary>Stops the app and leaves its folder to the caller, who deletes it.</summary>
+    public async Task<string> StopKeepingFolderAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _handedOver = true;
+        return Root;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_handedOver)

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MentorFlow.Functions.Health;
+
+/// <summary>The <c>/healthz</c> answer: "Healthy", or the status followed by what is wrong and what to do, as plain text.</summary>
+internal static class HealthText
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy && !string.IsNullOrEmpty(e.Description)).Select(e => e.Description);
+        var text = report.Status == HealthStatus.Healthy ? report.Status.ToString() : string.Join(Environment.NewLine, problems.Prepend(report.Status.ToString()));
+        return context.Response.WriteAsync(text, context.RequestAborted);
+    }
+}
