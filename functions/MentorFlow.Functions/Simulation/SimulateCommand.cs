@@ -1,3 +1,4 @@
+using MentorFlow.Simulation;
 using System.Globalization;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Functions.Hosting;

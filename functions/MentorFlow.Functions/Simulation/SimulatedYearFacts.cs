@@ -1,3 +1,4 @@
+using MentorFlow.Simulation;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Observations;

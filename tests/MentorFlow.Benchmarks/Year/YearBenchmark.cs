@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MentorFlow.Functions.Simulation;
+using MentorFlow.Simulation;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Benchmarks.Year;

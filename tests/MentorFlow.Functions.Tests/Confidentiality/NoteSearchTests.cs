@@ -1,8 +1,8 @@
+using MentorFlow.Simulation;
 using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
 using MentorFlow.Core.Logs;
-using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 using Parquet.Serialization;
 

@@ -1,3 +1,4 @@
+using MentorFlow.Simulation;
 using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 

@@ -1,8 +1,7 @@
 using MentorFlow.Core.Logs;
-using MentorFlow.Functions.Simulation;
 using Microsoft.Data.Sqlite;
 
-namespace MentorFlow.Functions.Tests.Simulation;
+namespace MentorFlow.Simulation.Tests;
 
 public sealed class YearSimulationTests
 {

@@ -1,4 +1,4 @@
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>How big a simulated program year is and where its engine database goes.</summary>
 /// <param name="Pairings">Pairings in the demo district.</param>

@@ -10,7 +10,7 @@ using MentorFlow.Durable.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>
 /// A demo district's whole program year on a virtual clock: pairings start, people answer their emails

@@ -9,7 +9,7 @@ using MentorFlow.Core.Settings;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Year;
 
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>How a simulated pair behaves.</summary>
 public enum PairProfile

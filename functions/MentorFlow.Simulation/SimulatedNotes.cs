@@ -1,6 +1,6 @@
 using MentorFlow.Core.Logs;
 
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>
 /// What a simulated mentor writes in a log's private notes, as a real mentor would on the log form: most regular

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MentorFlow.Core.Messaging;
 
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>Where a simulation's messages arrive, so its simulated people can answer them.</summary>
 public sealed class SimulatedInbox : IProgramMessenger

@@ -1,7 +1,7 @@
 using MentorFlow.Core.Figures;
 using MentorFlow.Core.Year;
 
-namespace MentorFlow.Functions.Simulation;
+namespace MentorFlow.Simulation;
 
 /// <summary>What a simulated year ended with.</summary>
 /// <param name="Pairings">Pairings simulated.</param>

@@ -1,7 +1,6 @@
 using MentorFlow.Core.Logs;
-using MentorFlow.Functions.Simulation;
 
-namespace MentorFlow.Functions.Tests.Simulation;
+namespace MentorFlow.Simulation.Tests;
 
 public sealed class SimulatedNotesTests
 {
