@@ -1,10 +1,10 @@
 using System.Text;
 using MentorFlow.Core.Pairings;
-using MentorFlow.Core.Year;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Submissions;
 using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pairings;
@@ -104,7 +104,8 @@ public static class PairingEndpoints
     }
 
     private static async Task<IResult> EndAsync(
-        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, DistrictDirectory districts, CancellationToken cancellationToken)
+        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, YearEventRelay relay, DistrictDirectory districts,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
         {
@@ -138,11 +139,9 @@ public static class PairingEndpoints
                     $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.");
         }
 
-        await records.RecordSeparationAsync(pairingId, separation, cancellationToken);
-        if (await engine.GetInstanceAsync(pairingId, cancellationToken) is { RuntimeStatus: not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated) })
-        {
-            await engine.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, PairingYearEvent.Ended(separation), cancellationToken);
-        }
+        await records.RecordSeparationAsync(pairingId, separation, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // Now if the engine takes it; if not, the relay's next run does (the separation and its event were saved together).
+        await relay.RaisePendingAsync(cancellationToken);
 
         var ended = record with { Separation = separation };
         return Results.Ok(PairingView.Of(ended, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)));

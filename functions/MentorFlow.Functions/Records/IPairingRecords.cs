@@ -17,8 +17,11 @@ public interface IPairingRecords
     /// </summary>
     Task<IReadOnlyList<(PairingRecord Record, bool Created)>> AddAsync(IReadOnlyList<PairingRecord> pairings, CancellationToken cancellationToken);
 
-    /// <summary>Records the separation; false when the pairing does not exist.</summary>
-    Task<bool> RecordSeparationAsync(string pairingId, Separation separation, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the separation and, in the same transaction, the year event that tells the pairing's year (raised by the
+    /// year-event relay); false when the pairing does not exist.
+    /// </summary>
+    Task<bool> RecordSeparationAsync(string pairingId, Separation separation, DateTime recordedAt, CancellationToken cancellationToken);
 
     /// <summary>Every pairing of a district (all years), oldest first.</summary>
     Task<IReadOnlyList<PairingRecord>> ListAsync(string districtId, CancellationToken cancellationToken);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using MentorFlow.Core.Educators;
 using MentorFlow.Core.Pairings;
+using MentorFlow.Core.Year;
 using MentorFlow.Durable;
+using MentorFlow.Functions.Submissions;
 using Microsoft.Data.Sqlite;
 
 namespace MentorFlow.Functions.Records;
@@ -18,7 +20,7 @@ public sealed class SqlitePairingRecords : IPairingRecords
             MenteeId TEXT NOT NULL, MentorId TEXT NOT NULL, IdempotencyKey TEXT NULL UNIQUE,
             Record TEXT NOT NULL, Separation TEXT NULL, CreatedAt INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS IX_Pairings_District ON Pairings (DistrictId, CreatedAt);
-        """;
+        """ + PendingYearEvents.Schema;
 
     private readonly RecordsDatabase _database;
     private readonly Lock _writeLock = new();
@@ -88,13 +90,23 @@ public sealed class SqlitePairingRecords : IPairingRecords
     }
 
     /// <inheritdoc/>
-    public Task<bool> RecordSeparationAsync(string pairingId, Separation separation, CancellationToken cancellationToken)
+    public Task<bool> RecordSeparationAsync(string pairingId, Separation separation, DateTime recordedAt, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var writing = _writeLock.EnterScope();
         using var connection = _database.Open();
-        var updated = RecordsDatabase.Execute(connection, null, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id;",
+        using var transaction = connection.BeginTransaction();
+        var updated = RecordsDatabase.Execute(connection, transaction, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id;",
             ("$id", pairingId), ("$separation", JsonSerializer.Serialize(separation, DurableJson.Options)));
-        return Task.FromResult(updated == 1);
+        if (updated != 1)
+        {
+            return Task.FromResult(false);
+        }
+
+        // The year hears of it through the same outbox as the forms: saved together, raised by the relay, never lost between.
+        PendingYearEvents.Add(connection, transaction, pairingId, PairingYearEvent.Ended(separation), recordedAt);
+        transaction.Commit();
+        return Task.FromResult(true);
     }
 
     private static void SaveEducator(SqliteConnection connection, SqliteTransaction transaction, string districtId, Educator educator, DateTime at) =>

@@ -25,8 +25,8 @@ internal sealed class ReadOnlyDiskRecords(string path) : IPairingRecords
     public Task<IReadOnlyList<(PairingRecord Record, bool Created)>> AddAsync(IReadOnlyList<PairingRecord> pairings, CancellationToken cancellationToken) =>
         Records.AddAsync(pairings, cancellationToken);
 
-    public Task<bool> RecordSeparationAsync(string pairingId, Separation separation, CancellationToken cancellationToken) =>
-        Records.RecordSeparationAsync(pairingId, separation, cancellationToken);
+    public Task<bool> RecordSeparationAsync(string pairingId, Separation separation, DateTime recordedAt, CancellationToken cancellationToken) =>
+        Records.RecordSeparationAsync(pairingId, separation, recordedAt, cancellationToken);
 
     public Task<IReadOnlyList<PairingRecord>> ListAsync(string districtId, CancellationToken cancellationToken) => Records.ListAsync(districtId, cancellationToken);
 }
