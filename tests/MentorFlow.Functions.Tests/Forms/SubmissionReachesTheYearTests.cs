@@ -1,13 +1,10 @@
 using System.Net;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Year;
-using MentorFlow.Durable.Client;
-using MentorFlow.Durable.Worker;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Functions.Tests.Engine;
 using MentorFlow.Functions.Tests.Hosting;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorFlow.Functions.Tests.Forms;
@@ -17,10 +14,7 @@ public sealed class SubmissionReachesTheYearTests
     [Fact]
     public async Task A_meeting_logged_while_the_engine_could_not_take_its_event_reaches_the_year_once_the_app_restarts()
     {
-        UnreachableEngineStore? engine = null;
-        var root = Directory.CreateTempSubdirectory("mentorflow-api-").FullName;
-        var app = await RunningApp.StartAsync(root, services => services.AddSingleton<DurableTaskClient>(sp =>
-            new OrchestrationStoreClient(engine = new UnreachableEngineStore(sp.GetRequiredService<IOrchestrationStore>()), sp.GetRequiredService<TimeProvider>())));
+        var (app, engine) = await UnreachableEngineApp.StartAsync();
         try
         {
             var id = await StepPages.StartPairingAsync(app);
@@ -28,7 +22,7 @@ public sealed class SubmissionReachesTheYearTests
             using var mentor = new HttpForm();
             await mentor.GetAsync(link);
             var logId = mentor.Value("Log.LogId");
-            engine!.Refuses = true;
+            engine().Refuses = true;
 
             var status = await mentor.PostAsync(link, new Dictionary<string, string>
             {

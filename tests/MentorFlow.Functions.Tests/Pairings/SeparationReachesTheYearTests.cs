@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
-using MentorFlow.Durable.Client;
-using MentorFlow.Durable.Worker;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Functions.Tests.Engine;
 using MentorFlow.Functions.Tests.Forms;
-using MentorFlow.Functions.Tests.Hosting;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,14 +12,11 @@ public sealed class SeparationReachesTheYearTests
     [Fact]
     public async Task A_pairing_ended_while_the_engine_could_not_take_its_event_ends_its_year_once_the_app_restarts()
     {
-        UnreachableEngineStore? engine = null;
-        var root = Directory.CreateTempSubdirectory("mentorflow-api-").FullName;
-        var app = await RunningApp.StartAsync(root, services => services.AddSingleton<DurableTaskClient>(sp =>
-            new OrchestrationStoreClient(engine = new UnreachableEngineStore(sp.GetRequiredService<IOrchestrationStore>()), sp.GetRequiredService<TimeProvider>())));
+        var (app, engine) = await UnreachableEngineApp.StartAsync();
         try
         {
             var id = await StepPages.StartPairingAsync(app);
-            engine!.Refuses = true;
+            engine().Refuses = true;
             using (var hr = app.Client())
             {
                 using var ended = await hr.PostAsJsonAsync($"/api/pairings/{id}/end", new { endedOn = "2026-09-01", reason = "MenteeLeftDistrict" });
