@@ -60,4 +60,8 @@ public abstract class DelegatingOrchestrationStore(IOrchestrationStore inner) : 
 
     /// <inheritdoc/>
     public virtual Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken) => Inner.PurgeInstanceAsync(instanceId, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<int> ReleaseLeasesOfGoneWorkersAsync(Func<string, bool> isGone, CancellationToken cancellationToken) =>
+        Inner.ReleaseLeasesOfGoneWorkersAsync(isGone, cancellationToken);
 }

@@ -174,6 +174,18 @@ public sealed class PartitionedOrchestrationStore : IOrchestrationStore
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         PartitionOf(instanceId).PurgeInstanceAsync(instanceId, cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<int> ReleaseLeasesOfGoneWorkersAsync(Func<string, bool> isGone, CancellationToken cancellationToken)
+    {
+        var released = 0;
+        foreach (var partition in _partitions)
+        {
+            released += await partition.ReleaseLeasesOfGoneWorkersAsync(isGone, cancellationToken);
+        }
+
+        return released;
+    }
+
     private IOrchestrationStore PartitionOf(string instanceId) => _partitions[PartitionKey.Of(instanceId, _partitions.Count)];
 
     // The first partition in turn that has due work leases it: the next call starts from the next partition, so the

@@ -485,6 +485,37 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>The dispatch attempts stay counted, so work that crashed its worker still ends up parked.</remarks>
+    public Task<int> ReleaseLeasesOfGoneWorkersAsync(Func<string, bool> isGone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(isGone);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var writing = _writeLock.EnterScope();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var holders = new List<string>();
+        using (var read = Command(connection, transaction,
+            "SELECT LockedBy FROM Leases WHERE LockedBy IS NOT NULL UNION SELECT LockedBy FROM NewTasks WHERE LockedBy IS NOT NULL;"))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                holders.Add(reader.GetString(0));
+            }
+        }
+
+        var released = 0;
+        foreach (var holder in holders.Where(isGone))
+        {
+            released += Execute(connection, transaction, "UPDATE Leases SET LockedBy = NULL, LockExpiration = 0 WHERE LockedBy = $worker;", ("$worker", holder));
+            released += Execute(connection, transaction, "UPDATE NewTasks SET LockedBy = NULL, LockExpiration = NULL WHERE LockedBy = $worker;", ("$worker", holder));
+        }
+
+        transaction.Commit();
+        return Task.FromResult(released);
+    }
+
+    /// <inheritdoc/>
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         using var writing = _writeLock.EnterScope();

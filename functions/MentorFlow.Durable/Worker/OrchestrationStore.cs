@@ -65,6 +65,12 @@ public interface IOrchestrationStore
 
     /// <summary>Deletes a finished instance with its history and messages; false when it is missing or not finished.</summary>
     Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases every lease (on instances and on activity calls) held by a worker <paramref name="isGone"/> says no longer
+    /// runs, so its work is due again now rather than when the lease would have run out; returns how many it released.
+    /// </summary>
+    Task<int> ReleaseLeasesOfGoneWorkersAsync(Func<string, bool> isGone, CancellationToken cancellationToken);
 }
 
 /// <summary>Why a leased instance was released unchanged.</summary>

@@ -74,9 +74,38 @@ public sealed partial class OrchestrationWorker : SdkWorker
         return total;
     }
 
+    /// <summary>Releases what crashed processes of this machine had leased, then starts the worker loops.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ReleaseCrashedLeasesAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc/>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Loops).Select(loop => Task.Run(() => PollAsync($"{_options.Id}:{loop}", stoppingToken), stoppingToken)));
+
+    // What a crashed process of this machine had leased is due again now, not when its leases would run out.
+    private async Task ReleaseCrashedLeasesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await _store.ReleaseLeasesOfGoneWorkersAsync(GoneWorkers.IsGone, stoppingToken) is > 0 and var released)
+            {
+                LogCrashedLeasesReleased(released);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Leases that cannot be released now still run out by themselves: the worker starts anyway.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(ex, _options.Id, 1);
+        }
+    }
 
     private async Task PollAsync(string workerId, CancellationToken stoppingToken)
     {
@@ -431,6 +460,9 @@ public sealed partial class OrchestrationWorker : SdkWorker
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Worker loop {WorkerId} could not reach the engine store ({Failures} times in a row); it waits and tries again")]
     private partial void LogStoreFailed(Exception exception, string workerId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Released {Count} leases held by worker processes of this machine that have ended")]
+    private partial void LogCrashedLeasesReleased(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker loop {WorkerId} reaches the engine store again after {Failures} failures")]
     private partial void LogStoreBack(string workerId, int failures);
