@@ -53,7 +53,7 @@ public sealed partial class ServiceWorker : SdkWorker
         using var worker = new TaskHubWorker(
             _service,
             new TaskObjects<TaskOrchestration>(name => Factory.TryCreateOrchestrator(name, _services, out var orchestrator)
-                ? _shims.CreateOrchestration(name, orchestrator)
+                ? new ParentAwareOrchestration(parent => _shims.CreateOrchestration(name, orchestrator, parent))
                 : null),
             new TaskObjects<TaskActivity>(name => Factory.TryCreateActivity(name, _services, out var activity)
                 ? _shims.CreateActivity(name, activity)
@@ -78,12 +78,18 @@ public sealed partial class ServiceWorker : SdkWorker
     }
 
     // DurableTask.Core's dispatcher stamps the episode with DateTime.UtcNow; the orchestrator must read the app's clock.
+    // The orchestration also learns its parent here, the first place the episode is known.
     private Task StampEpisodeAsync(DispatchMiddlewareContext context, Func<Task> next)
     {
         if (context.GetProperty<OrchestrationRuntimeState>() is { } state
             && state.NewEvents.OfType<OrchestratorStartedEvent>().LastOrDefault() is { } started)
         {
             started.Timestamp = _timeProvider.GetUtcNow().UtcDateTime;
+        }
+
+        if (context.GetProperty<TaskOrchestration>() is ParentAwareOrchestration orchestration && context.GetProperty<OrchestrationRuntimeState>() is { } episode)
+        {
+            orchestration.Bind(episode);
         }
 
         return next();

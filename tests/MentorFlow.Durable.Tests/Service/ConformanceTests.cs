@@ -111,6 +111,9 @@ public abstract class ConformanceTests : IAsyncLifetime
                     .AddOrchestrator("KeepsEvents", new KeepsEvents())
                     .AddOrchestrator("RetriesThenFails", new RetriesThenFails())
                     .AddOrchestrator("LeavesTimer", new LeavesTimer())
+                    .AddOrchestratorFunc<object?, string>("Child", (context, _) => Task.FromResult($"{context.Parent?.Name} {context.Parent?.InstanceId}"))
+                    .AddOrchestratorFunc<object?, string>("District", (context, _) =>
+                        context.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:child" }))
                     .AddActivityFunc<string, string>("SayHello", (_, city) => $"Hello {city}!")
                     .AddActivityFunc<int, int>("Square", (_, n) => n * n)
                     .AddActivityFunc<string, string>("Broken", string (_, _) => throw new InvalidOperationException("the school is not in this district")))
@@ -152,6 +155,14 @@ public abstract class ConformanceTests : IAsyncLifetime
 
         Assert.Equal("plan-1: both after the pause", signed.ReadOutputAs<string>());
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_sub_orchestration_knows_its_parent()
+    {
+        var district = await RunAsync("District", "district-1", "none");
+
+        Assert.Equal("District district-1", district.ReadOutputAs<string>());
     }
 
     [Fact]
