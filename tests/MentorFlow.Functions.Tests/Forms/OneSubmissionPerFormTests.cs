@@ -96,9 +96,7 @@ public sealed partial class OneSubmissionPerFormTests
         await using var app = await RunningApp.StartAsync();
         var id = await StepPages.StartPairingAsync(app);
         await using var browser = await Browser.LaunchAsync();
-        await StepPages.SignPlanAsync(app, browser);
-        await StepPages.ScheduleAsync(app, browser);
-        await StepPages.AdvanceAsync(app, 144);
+        await StepPages.AtMidyearAsync(app, browser);
         var page = await browser.PhoneAsync();
 
         var midyear = app.EmailedLink("MidyearRequest", "Mentor");

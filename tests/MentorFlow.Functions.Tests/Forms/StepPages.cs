@@ -82,6 +82,14 @@ internal static class StepPages
         await app.RunEngineAsync();
     }
 
+    /// <summary>The pair signs the plan and fills in the schedule; the clock then reaches the program's midpoint (22 January), which sends the midyear check.</summary>
+    public static async Task AtMidyearAsync(RunningApp app, Browser browser)
+    {
+        await SignPlanAsync(app, browser);
+        await ScheduleAsync(app, browser);
+        await AdvanceAsync(app, 144);
+    }
+
     /// <summary>Moves the app's virtual clock on, then runs what became due.</summary>
     public static async Task AdvanceAsync(RunningApp app, int days)
     {

@@ -11,11 +11,9 @@ public sealed class YearEndFormTests
         await using var app = await RunningApp.StartAsync();
         var id = await StepPages.StartPairingAsync(app);
         await using var browser = await Browser.LaunchAsync();
-        await StepPages.SignPlanAsync(app, browser);
-        await StepPages.ScheduleAsync(app, browser);
 
         // Midyear: the program's midpoint (22 January) sends the check; every goal needs a rating.
-        await StepPages.AdvanceAsync(app, 144);
+        await StepPages.AtMidyearAsync(app, browser);
         var mentor = await browser.PhoneAsync();
         await mentor.GotoAsync(app.EmailedLink("MidyearRequest", "Mentor").ToString());
         Assert.Contains("Goal 3: Goal 3", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
