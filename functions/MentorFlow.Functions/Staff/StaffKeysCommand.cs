@@ -39,12 +39,8 @@ public static class StaffKeysCommand
         }
 
         // The same settings the app reads (appsettings.json beside it, environment, command line), so the same data folder.
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. settings])
-            .Build();
-        var folders = EmbeddedFolders.FromConfiguration(configuration, Environment.CurrentDirectory);
+        var configuration = CommandFolders.Configuration([.. settings]);
+        var folders = CommandFolders.From(configuration);
         Directory.CreateDirectory(folders.Data);
         var keys = StaffKeys.Load(configuration, folders.Data);
         if (rotate is { } rotated)
