@@ -81,15 +81,14 @@ public sealed partial class ServiceWorker : SdkWorker
     // The orchestration also learns its parent here, the first place the episode is known.
     private Task StampEpisodeAsync(DispatchMiddlewareContext context, Func<Task> next)
     {
-        if (context.GetProperty<OrchestrationRuntimeState>() is { } state
-            && state.NewEvents.OfType<OrchestratorStartedEvent>().LastOrDefault() is { } started)
+        if (context.GetProperty<OrchestrationRuntimeState>() is { } state)
         {
-            started.Timestamp = _timeProvider.GetUtcNow().UtcDateTime;
-        }
+            if (state.NewEvents.OfType<OrchestratorStartedEvent>().LastOrDefault() is { } started)
+            {
+                started.Timestamp = _timeProvider.GetUtcNow().UtcDateTime;
+            }
 
-        if (context.GetProperty<TaskOrchestration>() is ParentAwareOrchestration orchestration && context.GetProperty<OrchestrationRuntimeState>() is { } episode)
-        {
-            orchestration.Bind(episode);
+            (context.GetProperty<TaskOrchestration>() as ParentAwareOrchestration)?.Bind(state);
         }
 
         return next();
