@@ -13,9 +13,15 @@ public sealed class SendProgramMessage(IProgramMessenger messenger, ISentMessage
     public const string Name = nameof(SendProgramMessage);
 
     /// <summary>Sends the message unless its key was sent (or attempted) before; returns true when it sent now.</summary>
-    public override async Task<bool> RunAsync(TaskActivityContext context, ProgramMessage input)
+    public override Task<bool> RunAsync(TaskActivityContext context, ProgramMessage input)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return SendAsync(input);
+    }
+
+    /// <summary>Sends <paramref name="input"/> unless its key was sent (or may have been) before; true when it sent it now.</summary>
+    public async Task<bool> SendAsync(ProgramMessage input)
+    {
         ArgumentNullException.ThrowIfNull(input);
         if (await ledger.RecordIntentAsync(input.IdempotencyKey, timeProvider.GetUtcNow().UtcDateTime, CancellationToken.None) != SendIntent.SendNow)
         {

@@ -15,14 +15,17 @@ public sealed class SendProgramMessages(IProgramMessenger messenger, ISentMessag
     private readonly SendProgramMessage _one = new(messenger, ledger, timeProvider);
 
     /// <summary>Sends each message whose key was not sent before; returns how many it sent now.</summary>
-    public override async Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<ProgramMessage> input)
+    public override Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<ProgramMessage> input) => SendAllAsync(input);
+
+    /// <summary>Sends each message of <paramref name="input"/> whose key was not sent before; returns how many it sent now.</summary>
+    public async Task<int> SendAllAsync(IReadOnlyList<ProgramMessage> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var sent = 0;
         foreach (var message in input)
         {
             // A retry after a failure part-way resends nothing that went: each key is checked first.
-            sent += await _one.RunAsync(context, message) ? 1 : 0;
+            sent += await _one.SendAsync(message) ? 1 : 0;
         }
 
         return sent;

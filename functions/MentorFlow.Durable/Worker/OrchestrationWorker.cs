@@ -50,6 +50,9 @@ public sealed partial class OrchestrationWorker : SdkWorker
         _sessions = _options.ExtendedSessions ? _options.Sessions ?? new OrchestrationSessionCache() : null;
     }
 
+    /// <summary>The orchestrators and activities this worker runs, by name.</summary>
+    public IDurableTaskFactory Tasks => Factory;
+
     /// <summary>The worker loops it runs when hosted.</summary>
     public int Loops => Math.Max(1, _options.Loops);
 

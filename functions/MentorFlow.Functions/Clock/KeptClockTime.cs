@@ -23,7 +23,7 @@ public static class KeptClockTime
         var text = File.ReadAllText(path).Trim();
         return DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUniversalTime()
-            : throw new InvalidOperationException($"{path} holds '{text}', not the virtual clock's time; put the time back (like 2026-09-01T08:00:00.0000000+00:00) or delete the file to start at {ClockEndpoints.StartSetting}.");
+            : throw new InvalidOperationException($"{path} holds '{text}', not the virtual clock's time; put the time back (like 2026-09-01T08:00:00.0000000+00:00) or delete the file to start at {ProgramClock.StartSetting}.");
     }
 
     /// <summary>Keeps <paramref name="at"/> in <paramref name="dataFolder"/>: written beside and moved over the old file, so a crash leaves one or the other whole.</summary>

@@ -1,9 +1,9 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using MentorFlow.Core.Simulation;
-using MentorFlow.Core.Year;
 using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Service;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 
@@ -18,16 +18,16 @@ public static class AzureStorageEngine
     /// <summary>The section holding the connection string, the task hub name and the partition count.</summary>
     public const string Section = "MentorFlow:Engine:AzureStorage";
 
-    /// <summary>Adds the Azure Storage task hub, the SDK client over it and the worker that runs PairingYear on it.</summary>
-    public static IServiceCollection AddAzureStorageEngine(this IServiceCollection services, IConfiguration configuration, TimeProvider clock)
+    /// <summary>Adds the Azure Storage task hub, the SDK client over it and the worker that runs the host's <paramref name="tasks"/> on it.</summary>
+    public static IServiceCollection AddAzureStorageEngine(this IServiceCollection services, IConfiguration configuration, TimeProvider clock, Action<DurableTaskRegistry> tasks)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (clock is VirtualClock)
         {
             throw new InvalidOperationException(
-                $"MentorFlow:Engine:Backend is AzureStorage, but {Clock.ClockEndpoints.StartSetting} starts a virtual clock. Azure Storage's queues " +
+                $"MentorFlow:Engine:Backend is AzureStorage, but {Clock.ProgramClock.StartSetting} starts a virtual clock. Azure Storage's queues " +
                 "release timers by real time, so the year could not follow a clock moved by hand. Remove " +
-                $"{Clock.ClockEndpoints.StartSetting} for real time, or use the Sqlite backend (the default) for a demo on a virtual clock.");
+                $"{Clock.ProgramClock.StartSetting} for real time, or use the Sqlite backend (the default) for a demo on a virtual clock.");
         }
 
         var settings = configuration.GetSection(Section);
@@ -49,7 +49,7 @@ public static class AzureStorageEngine
         services.AddSingleton<IOrchestrationService>(service);
         services.AddSingleton<DurableTaskClient>(new OrchestrationServiceClient(service));
         services.AddDurableTaskWorker(builder => builder
-            .AddTasks(tasks => tasks.AddPairingYear())
+            .AddTasks(tasks)
             .UseOrchestrationService());
         return services;
     }

@@ -1,11 +1,11 @@
 using MentorFlow.Core.Messaging;
-using MentorFlow.Core.Year;
 using MentorFlow.Durable.Client;
 using MentorFlow.Durable.Sqlite;
 using MentorFlow.Durable.Worker;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Mail;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using MimeKit;
@@ -22,26 +22,26 @@ public static class EngineServices
     /// <summary>The setting that chooses the engine's backend.</summary>
     public const string BackendSetting = "MentorFlow:Engine:Backend";
 
-    /// <summary>Adds the engine, the mail outbox and the sent-message ledger.</summary>
-    public static IServiceCollection AddMentorFlowEngine(this IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
+    /// <summary>Adds the app's clock and the engine running the host's <paramref name="tasks"/> (the orchestrator and activity functions).</summary>
+    public static IServiceCollection AddMentorFlowEngine(this IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration, Action<DurableTaskRegistry> tasks)
     {
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(configuration);
-        var clock = Clock.ClockEndpoints.FromConfiguration(configuration, folders.Data);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var clock = Clock.ProgramClock.FromConfiguration(configuration, folders.Data);
         services.AddSingleton(clock);
-        AddMessaging(services, folders, configuration);
         var backend = configuration[BackendSetting];
         if (string.IsNullOrWhiteSpace(backend) || backend.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            return AddSqliteEngine(services, folders, configuration);
+            return AddSqliteEngine(services, folders, configuration, tasks);
         }
 
         return backend.Equals("AzureStorage", StringComparison.OrdinalIgnoreCase)
-            ? services.AddAzureStorageEngine(configuration, clock)
+            ? services.AddAzureStorageEngine(configuration, clock, tasks)
             : throw new InvalidOperationException($"{BackendSetting} is '{backend}'; set it to Sqlite (the default, embedded) or AzureStorage.");
     }
 
-    private static IServiceCollection AddSqliteEngine(IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
+    private static IServiceCollection AddSqliteEngine(IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration, Action<DurableTaskRegistry> tasks)
     {
         // A new engine store gets this many partitions (files engine.db, engine.p1.db, ...); an existing one keeps its own.
         var partitions = configuration.GetValue("MentorFlow:Engine:Partitions", SqlitePartitions.DefaultCount);
@@ -56,14 +56,17 @@ public static class EngineServices
         // The SDK's worker, built on the engine store: one loop per partition keeps each partition's writer busy, and
         // the loops share the live sessions, so a pairing stays in memory whichever loop runs its next step.
         services.AddDurableTaskWorker(builder => builder
-            .AddTasks(tasks => tasks.AddPairingYear())
+            .AddTasks(tasks)
             .UseOrchestrationStore(new OrchestrationWorkerOptions(IdlePollInterval: PollInterval(configuration), Loops: partitions)));
         services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OrchestrationWorker>().Single());
         return services;
     }
 
-    private static void AddMessaging(IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
+    /// <summary>Adds the signed step links, the mail sender (SMTP when configured, else the .eml outbox) and the sent-message ledger.</summary>
+    public static IServiceCollection AddProgramMail(this IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(folders);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
         services.AddSingleton<StepLinks>();
         var from = MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>");
@@ -73,6 +76,7 @@ public static class EngineServices
             ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
             : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
+        return services;
     }
 
     private static TimeSpan PollInterval(IConfiguration configuration) =>

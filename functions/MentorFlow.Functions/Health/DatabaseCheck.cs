@@ -10,7 +10,7 @@ public static class DatabaseCheck
 {
     /// <summary>What the operator does about a damaged file.</summary>
     public const string RestoreAdvice =
-        "Stop MentorFlow and restore the data folder from your latest backup (dotnet run --project functions/MentorFlow.Functions -- restore <backup folder>); " +
+        "Stop MentorFlow and restore the data folder from your latest backup (dotnet run --project functions/MentorFlow.Server -- restore <backup folder>); " +
         "do not delete the file, or everything in it is lost.";
 
     /// <summary>The SQLite databases in <paramref name="dataFolder"/>, by name (a folder in a database's place among them, to be reported).</summary>
@@ -66,6 +66,6 @@ public static class DatabaseCheck
         ArgumentNullException.ThrowIfNull(exception);
         return $"The database {path} cannot be opened: {exception.Message.TrimEnd('.')}. Check that it is a file the user running MentorFlow " +
             "can read and write, in a folder it can write to, on a disk with free space; if the file is damaged, restore it from your latest backup " +
-            "(dotnet run --project functions/MentorFlow.Functions -- restore <backup folder>).";
+            "(dotnet run --project functions/MentorFlow.Server -- restore <backup folder>).";
     }
 }

@@ -4,26 +4,17 @@ using MentorFlow.Functions.Records;
 namespace MentorFlow.Functions.Pairings;
 
 /// <summary>
-/// Finishes an import a crash (or an unreachable engine) cut short: when the app starts, before it takes requests, and then
-/// every <c>MentorFlow:Pairings:YearStartCheckSeconds</c> (default 600) on the app's clock, it starts the year of every stored
-/// pairing that has none. Pairings that ended early are left alone; so are pairings of districts no longer configured.
+/// Finishes an import a crash (or an unreachable engine) cut short: it starts the year of every stored pairing that has
+/// none (<see cref="YearStartFunctions"/> runs it when the app starts and every ten minutes). Pairings that ended early are
+/// left alone; so are pairings of districts no longer configured. One per app, so what it learnt is kept between runs.
 /// </summary>
-public sealed partial class YearStartRecovery(
-    IPairingRecords records, PairingIntake intake, DistrictDirectory districts, TimeProvider clock, IConfiguration configuration, ILogger<YearStartRecovery> logger)
-    : BackgroundService
+public sealed partial class YearStartRecovery(IPairingRecords records, PairingIntake intake, DistrictDirectory districts, ILogger<YearStartRecovery> logger)
 {
     // Pairings whose year is known to exist: a later run asks the engine only about the others.
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
 
-    /// <inheritdoc/>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await StartMissingYearsAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     /// <summary>Starts the missing years now; returns how many it started, or null when it failed (it logged why).</summary>
-    private async Task<int?> StartMissingYearsAsync(CancellationToken cancellationToken)
+    public async Task<int?> StartMissingYearsAsync(CancellationToken cancellationToken)
     {
         var started = 0;
         try
@@ -58,18 +49,6 @@ public sealed partial class YearStartRecovery(
         }
 
         return started;
-    }
-
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromSeconds(configuration.GetValue("MentorFlow:Pairings:YearStartCheckSeconds", 600));
-        var wait = period;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(wait, clock, stoppingToken);
-            wait = Health.BackOff.Next(await StartMissingYearsAsync(stoppingToken) is not null, wait, period);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Started {Count} stored pairings' years that had not started (an import was cut short)")]

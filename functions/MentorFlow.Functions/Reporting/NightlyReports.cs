@@ -1,19 +1,24 @@
 using Cronos;
 using MentorFlow.Functions.Districts;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Reporting;
 
 /// <summary>
-/// Refreshes the current program year's reports on a schedule (<c>MentorFlow:Reports:Schedule</c>, a cron expression,
-/// default <c>0 2 * * *</c>: 02:00 in <c>MentorFlow:Reports:TimeZone</c>, default America/New_York). In Azure a timer
-/// trigger calls <see cref="ReportRefresh"/> instead; set the schedule to "off" there.
+/// Refreshes every configured program year's reports nightly: the timer fires hourly (Azure Functions' schedules are UTC,
+/// and Linux plans cannot take a time zone), and the refresh runs in the hour <c>MentorFlow:Reports:Schedule</c> (a cron
+/// expression, default <c>0 2 * * *</c>) names in <c>MentorFlow:Reports:TimeZone</c> (default America/New_York); "off" turns it off.
 /// </summary>
 public sealed partial class NightlyReports(ReportRefresh refresh, DistrictDirectory districts, TimeProvider clock, IConfiguration configuration, ILogger<NightlyReports> logger)
-    : BackgroundService
 {
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs the refresh when the district's nightly time fell in the hour just ended.</summary>
+    [Function("NightlyReports")]
+    public async Task Run([TimerTrigger("0 0 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(timer);
+        // The refresh reads every year's outcome through the engine client bound to this invocation.
+        ArgumentNullException.ThrowIfNull(engine);
         var schedule = configuration["MentorFlow:Reports:Schedule"] ?? "0 2 * * *";
         if (schedule.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
@@ -21,27 +26,23 @@ public sealed partial class NightlyReports(ReportRefresh refresh, DistrictDirect
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["MentorFlow:Reports:TimeZone"] ?? "America/New_York");
-        while (!stoppingToken.IsCancellationRequested)
+        var now = clock.GetUtcNow();
+        if (NextRun(schedule, zone, now.AddHours(-1)) is not { } due || due > now)
         {
-            var next = NextRun(schedule, zone, clock.GetUtcNow());
-            if (next is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            await Task.Delay(next.Value - clock.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero, clock, stoppingToken);
-            foreach (var year in districts.ProgramYears)
+        foreach (var year in districts.ProgramYears)
+        {
+            try
             {
-                try
-                {
-                    await refresh.RunAsync(year, stoppingToken);
-                }
-#pragma warning disable CA1031 // One failed night must not stop the next: it is logged with what to do.
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                await refresh.RunAsync(year, cancellationToken);
+            }
+#pragma warning disable CA1031 // One failed year must not stop the others: it is logged with what to do.
+            catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
-                {
-                    LogFailed(ex, year);
-                }
+            {
+                LogFailed(ex, year);
             }
         }
     }

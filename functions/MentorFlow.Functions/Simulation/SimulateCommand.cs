@@ -17,7 +17,7 @@ namespace MentorFlow.Functions.Simulation;
 /// </summary>
 public static class SimulateCommand
 {
-    private const string Usage = "usage: dotnet run --project functions/MentorFlow.Functions -- simulate [--pairings N (default 200)] [--seed N (default 1)]";
+    private const string Usage = "usage: dotnet run --project functions/MentorFlow.Server -- simulate [--pairings N (default 200)] [--seed N (default 1)]";
 
     /// <summary>Runs the simulation; returns the exit code (2 for a bad argument, with what to type instead).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)

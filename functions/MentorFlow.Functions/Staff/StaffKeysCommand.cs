@@ -9,7 +9,7 @@ namespace MentorFlow.Functions.Staff;
 /// </summary>
 public static class StaffKeysCommand
 {
-    private const string Usage = "usage: dotnet run --project functions/MentorFlow.Functions -- staff-keys [--rotate Hr|Coordinator|Analyst] [--MentorFlow:Folders:Root <folder>]";
+    private const string Usage = "usage: dotnet run --project functions/MentorFlow.Server -- staff-keys [--rotate Hr|Coordinator|Analyst] [--MentorFlow:Folders:Root <folder>]";
 
     /// <summary>Runs the command; returns the exit code (2 for a bad argument or a key that cannot be rotated, with what to do).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)

@@ -184,7 +184,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
     private static string AppAssemblyPath()
     {
         var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = RepositoryRoot.Combine("functions", "MentorFlow.Functions", "bin", configuration, "net10.0", "MentorFlow.Functions.dll");
+        var path = RepositoryRoot.Combine("functions", "MentorFlow.Server", "bin", configuration, "net10.0", "MentorFlow.Server.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the app first (dotnet build): {path} is missing.", path);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using MentorFlow.Functions.Health;
 using MentorFlow.Functions.Hosting;
+using MentorFlow.Server;
 using MentorFlow.Functions.Tests.Forms;
 
 namespace MentorFlow.Functions.Tests.Hosting;

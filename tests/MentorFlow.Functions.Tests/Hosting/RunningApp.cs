@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MentorFlow.Functions.Hosting;
+using MentorFlow.Server;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -57,7 +57,7 @@ internal sealed partial class RunningApp : IAsyncDisposable
             .. Keys.SelectMany(k => new[] { $"--MentorFlow:Staff:Keys:{k.Key}", k.Value }),
             .. extra,
         ];
-        var app = MentorFlowApp.Build(args, replace);
+        var app = ServerApp.Build(args, replace);
         await app.StartAsync();
         return new RunningApp(app, root);
     }

@@ -119,7 +119,7 @@ public sealed class PairingIntakeApiTests
         await using var app = await RunningApp.StartAsync();
         using var http = app.Client();
 
-        using var huge = await http.PostAsync("/api/pairings", Json($"{{\"school\":\"{new string('x', PairingEndpoints.MaxJsonBytes)}\"}}"));
+        using var huge = await http.PostAsync("/api/pairings", Json($"{{\"school\":\"{new string('x', PairingFunctions.MaxJsonBytes)}\"}}"));
         using var form = await http.PostAsync("/api/pairings", new StringContent("districtId=demo-district", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);

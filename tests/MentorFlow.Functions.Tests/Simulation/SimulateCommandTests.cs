@@ -54,6 +54,6 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains($"'{name}' does not take '{value}'", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("usage: dotnet run --project functions/MentorFlow.Functions -- simulate", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage: dotnet run --project functions/MentorFlow.Server -- simulate", errors.ToString(), StringComparison.Ordinal);
     }
 }

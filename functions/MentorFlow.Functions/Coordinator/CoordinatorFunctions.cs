@@ -1,22 +1,33 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Coordinator;
 
 /// <summary>The coordinator's CSV download: the same rows as the table, with the same filters, ready for Excel.</summary>
-public static class CoordinatorEndpoints
+public sealed class CoordinatorFunctions(CoordinatorBoard board)
 {
-    /// <summary>Maps <c>GET /coordinator/pairings.csv</c>.</summary>
-    public static IEndpointRouteBuilder MapCoordinatorDownloads(this IEndpointRouteBuilder routes)
+    /// <summary><c>GET /coordinator/pairings.csv</c>: the dashboard's rows, filtered and sorted as on the page, as a spreadsheet.</summary>
+    [Function("DownloadPairings")]
+    public Task<IActionResult> DownloadPairings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordinator/pairings.csv")] HttpRequest request, [DurableClient] DurableTaskClient engine,
+        CancellationToken cancellationToken)
     {
-        routes.MapGet("/coordinator/pairings.csv", async (string? school, string? stage, string? flag, string? sort, bool? desc, CoordinatorBoard board, CancellationToken cancellationToken) =>
+        ArgumentNullException.ThrowIfNull(request);
+        // The board reads each year's stage through the engine client bound to this invocation.
+        ArgumentNullException.ThrowIfNull(engine);
+        return request.ForStaffAsync(StaffPolicies.Coordinator, async () =>
         {
-            var view = await board.BuildAsync(new BoardQuery(school, stage, flag, sort, desc ?? false), cancellationToken);
+            var query = request.Query;
+            var descending = bool.TryParse(query["desc"], out var d) && d;
+            var view = await board.BuildAsync(new BoardQuery(query["school"], query["stage"], query["flag"], query["sort"], descending), cancellationToken);
             return Results.File(Csv(view.Rows), "text/csv; charset=utf-8", "pairings.csv");
-        }).RequireAuthorization(StaffPolicies.Coordinator);
-        return routes;
+        });
     }
 
     /// <summary>

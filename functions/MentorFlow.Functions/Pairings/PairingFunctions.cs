@@ -5,12 +5,15 @@ using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Submissions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pairings;
 
-/// <summary>HR's pairing endpoints: start one (JSON), import many (CSV), read one, end one early.</summary>
-public static class PairingEndpoints
+/// <summary>HR's pairing functions: start one (JSON), import many (CSV), read one, end one early.</summary>
+public sealed class PairingFunctions(
+    PairingIntake intake, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock)
 {
     /// <summary>The largest JSON body accepted.</summary>
     public const int MaxJsonBytes = 64 * 1024;
@@ -18,16 +21,37 @@ public static class PairingEndpoints
     /// <summary>The largest CSV file accepted.</summary>
     public const int MaxCsvBytes = 5 * 1024 * 1024;
 
-    /// <summary>Maps the routes under <c>/api/pairings</c>.</summary>
-    public static IEndpointRouteBuilder MapPairings(this IEndpointRouteBuilder routes)
+    /// <summary><c>POST /api/pairings</c>: HR starts a pairing (JSON); an <c>Idempotency-Key</c> makes a repeat harmless.</summary>
+    [Function("StartPairing")]
+    public Task<IActionResult> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings")] HttpRequest request, [DurableClient] DurableTaskClient engine,
+        CancellationToken cancellationToken) =>
+        request.ForStaffAsync(StaffPolicies.Hr, () => StartAsync(request, intake, engine, cancellationToken));
+
+    /// <summary><c>POST /api/pairings/import</c>: HR imports a CSV file of pairings, all or nothing.</summary>
+    [Function("ImportPairings")]
+    public Task<IActionResult> Import(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings/import")] HttpRequest request, [DurableClient] DurableTaskClient engine,
+        CancellationToken cancellationToken)
     {
-        var pairings = routes.MapGroup("/api/pairings");
-        pairings.MapPost("", StartAsync).RequireAuthorization(StaffPolicies.Hr);
-        pairings.MapPost("/import", ImportAsync).RequireAuthorization(StaffPolicies.Hr);
-        pairings.MapGet("/{pairingId}", GetAsync).RequireAuthorization(StaffPolicies.HrOrCoordinator);
-        pairings.MapPost("/{pairingId}/end", EndAsync).RequireAuthorization(StaffPolicies.HrOrCoordinator);
-        return routes;
+        // The intake starts the years through the engine client bound to this invocation.
+        ArgumentNullException.ThrowIfNull(engine);
+        return request.ForStaffAsync(StaffPolicies.Hr, () => ImportAsync(request, intake, cancellationToken));
     }
+
+    /// <summary><c>GET /api/pairings/{pairingId}</c>: a pairing and where its year stands.</summary>
+    [Function("GetPairing")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/pairings/{pairingId}")] HttpRequest request, string pairingId,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => GetAsync(pairingId, records, engine, cancellationToken));
+
+    /// <summary><c>POST /api/pairings/{pairingId}/end</c>: HR or the coordinator ends a pairing early.</summary>
+    [Function("EndPairing")]
+    public Task<IActionResult> End(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings/{pairingId}/end")] HttpRequest request, string pairingId,
+        [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
+        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => EndAsync(pairingId, request, records, engine, relay, districts, clock, cancellationToken));
 
     private static async Task<IResult> StartAsync(HttpRequest request, PairingIntake intake, DurableTaskClient engine, CancellationToken cancellationToken)
     {

@@ -1,29 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
 namespace MentorFlow.Functions.Submissions;
 
 /// <summary>
 /// Finishes what a crash or an unreachable engine left: raises the pending year events when the app starts (before it
-/// takes requests) and then every <c>MentorFlow:Engine:PendingEventsSeconds</c> (default 60) on the app's clock.
+/// takes requests) and then every minute. A disk or engine that fails is logged; the next run tries again.
 /// </summary>
-public sealed partial class YearEventRelayService(YearEventRelay relay, TimeProvider clock, IConfiguration configuration, ILogger<YearEventRelayService> logger)
-    : BackgroundService
+public sealed partial class YearEventRelayFunction(YearEventRelay relay, ILogger<YearEventRelayFunction> logger)
 {
-    /// <inheritdoc/>
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Raises every saved year event the engine has not taken yet.</summary>
+    [Function("RaiseSavedYearEvents")]
+    public Task Run([TimerTrigger("0 * * * * *", RunOnStartup = true)] TimerInfo timer, [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        await RaisePendingAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromSeconds(configuration.GetValue("MentorFlow:Engine:PendingEventsSeconds", 60));
-        var wait = period;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(wait, clock, stoppingToken);
-            wait = Health.BackOff.Next(await RaisePendingAsync(stoppingToken), wait, period);
-        }
+        ArgumentNullException.ThrowIfNull(timer);
+        // The relay raises through the engine client bound to this invocation.
+        ArgumentNullException.ThrowIfNull(engine);
+        return RaisePendingAsync(cancellationToken);
     }
 
     private async Task<bool> RaisePendingAsync(CancellationToken cancellationToken)

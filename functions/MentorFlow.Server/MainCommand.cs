@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Connections;
 
-namespace MentorFlow.Functions.Hosting;
+using MentorFlow.Functions.Hosting;
+
+namespace MentorFlow.Server;
 
 /// <summary>
 /// The README's main command: runs the app until Ctrl-C, telling the operator where it listens
@@ -20,12 +22,12 @@ public static class MainCommand
                 e.Cancel = true;
                 stop.Cancel();
             };
-            return await Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
+            return await MentorFlow.Functions.Simulation.SimulateCommand.RunAsync(simulate, Console.Out, Console.Error, stop.Token);
         }
 
         if (args is ["staff-keys", .. var staffKeys])
         {
-            return await Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
+            return await MentorFlow.Functions.Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
         }
 
         if (args is ["backup", .. var backup])
@@ -40,7 +42,7 @@ public static class MainCommand
 
         try
         {
-            var app = MentorFlowApp.Build(args is ["serve", .. var serve] ? serve : args);
+            var app = ServerApp.Build(args is ["serve", .. var serve] ? serve : args);
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
             app.Lifetime.ApplicationStopped.Register(() => Console.WriteLine("MentorFlow stopped."));
             await app.RunAsync();
@@ -67,10 +69,10 @@ public static class MainCommand
         Console.WriteLine($"  data:    {folders.Data}");
         Console.WriteLine($"  outbox:  {folders.Outbox}");
         Console.WriteLine($"  reports: {folders.Reports}");
-        var keys = app.Services.GetRequiredService<Staff.StaffKeys>();
+        var keys = app.Services.GetRequiredService<MentorFlow.Functions.Staff.StaffKeys>();
         if (keys.CreatedAt is { } path)
         {
-            Console.WriteLine($"Staff keys (created at this first start, kept in {path}); send one in the {Staff.StaffKeys.Header} header:");
+            Console.WriteLine($"Staff keys (created at this first start, kept in {path}); send one in the {MentorFlow.Functions.Staff.StaffKeys.Header} header:");
             foreach (var (role, key) in keys.Keys)
             {
                 Console.WriteLine($"  {role,-12} {key}");

@@ -1,0 +1,3 @@
+using MentorFlow.Server;
+
+return await MainCommand.RunAsync(args);
