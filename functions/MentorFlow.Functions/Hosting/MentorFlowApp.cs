@@ -71,6 +71,7 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<Coordinator.CoordinatorBoard>();
         builder.Services.AddSingleton<Reporting.ReportYearReader>();
         Reporting.ReportDocumentServices.AddReportDocuments(builder.Services, folders, builder.Configuration);
+        Reporting.ReportFileServices.AddReportFiles(builder.Services, folders, builder.Configuration);
         builder.Services.AddSingleton<Reporting.ReportRefresh>();
         builder.Services.AddHostedService<Reporting.NightlyReports>();
         builder.Services.AddSingleton<Coordinator.PairingNudge>();
