@@ -57,7 +57,6 @@ public static class ServerApp
         app.UseAuthorization();
         app.MapHttpFunctions(catalog);
         app.MapRazorPages();
-        MentorFlow.Functions.Reporting.ReportEndpoints.MapReports(app);
         // The district list is read at start: a misconfigured district stops the app with what to fix.
         _ = app.Services.GetRequiredService<DistrictDirectory>();
         return app;

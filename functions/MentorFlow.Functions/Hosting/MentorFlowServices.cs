@@ -61,6 +61,7 @@ public static class MentorFlowServices
         services.AddSingleton<Coordinator.CoordinatorBoard>();
         services.AddSingleton<Reporting.ReportYearReader>();
         Reporting.ReportDocumentServices.AddReportDocuments(services, folders, configuration);
+        Reporting.ReportFileServices.AddReportFiles(services, folders, configuration);
         services.AddSingleton<Reporting.ReportRefresh>();
         services.AddSingleton<Coordinator.PairingNudge>();
         services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
