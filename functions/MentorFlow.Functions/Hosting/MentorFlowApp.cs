@@ -57,7 +57,7 @@ public static class MentorFlowApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folders.Data, "keys")));
 
         // Forms say what is required themselves, beside the field, in the program's words.
-        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        builder.Services.AddMentorFlowPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageFaultHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -108,7 +108,7 @@ public static class MentorFlowApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync });
-        app.MapRazorPages();
+        app.MapMentorFlowPages();
         app.MapPairings();
         Reporting.ReportEndpoints.MapReports(app);
         Coordinator.CoordinatorEndpoints.MapCoordinatorDownloads(app);
