@@ -22,8 +22,6 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            // Pages are found in the Functions app's assembly, whichever program starts the server.
-            ApplicationName = typeof(MentorFlowServices).Assembly.GetName().Name,
             // appsettings.json ships beside the binary, wherever the command is started from.
             ContentRootPath = AppContext.BaseDirectory,
         });
@@ -48,7 +46,7 @@ public static class ServerApp
 
         // Then the headers, so every response carries them: pages, API answers, errors and challenges alike.
         app.UseMiddleware<SecurityHeaders>();
-        // Every cookie (antiforgery, TempData, staff sign-in) Secure on HTTPS, whatever each one asks for.
+        // Every cookie (antiforgery, the saved-form notice, staff sign-in) Secure on HTTPS, whatever each one asks for.
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest });
         app.UseMiddleware<FormOrigin>();
         app.UseExceptionHandler();
@@ -56,7 +54,6 @@ public static class ServerApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHttpFunctions(catalog);
-        app.MapRazorPages();
         // The district list is read at start: a misconfigured district stops the app with what to fix.
         _ = app.Services.GetRequiredService<DistrictDirectory>();
         return app;

@@ -68,6 +68,7 @@ public static class EngineServices
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(StepLinkSigner.Load(configuration, folders.Data));
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<StepLinks>();
         var from = MailboxAddress.Parse(configuration["MentorFlow:Mail:From"] ?? "MentorFlow <mentorflow@localhost>");
         var smtp = configuration.GetSection(SmtpSettings.Section).Get<SmtpSettings>();

@@ -3,6 +3,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Engine;
 using MentorFlow.Functions.Health;
+using MentorFlow.Functions.Pages;
 using MentorFlow.Functions.Pairings;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
@@ -45,8 +46,7 @@ public static class MentorFlowServices
             .SetApplicationName("MentorFlow")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folders.Data, "keys")));
 
-        // Forms say what is required themselves, beside the field, in the program's words.
-        services.AddRazorPages().AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.AddMentorFlowPages();
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageFaultHandler>();
         services.ConfigureHttpJsonOptions(json =>

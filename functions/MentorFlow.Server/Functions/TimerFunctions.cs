@@ -47,8 +47,7 @@ public sealed partial class TimerFunctions(FunctionCatalog catalog, IServiceProv
         DateTimeOffset? due = _firstDue[function.Name];
         while (!stoppingToken.IsCancellationRequested && due is { } next)
         {
-            var wait = next - clock.GetUtcNow();
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, stoppingToken);
+            await UntilAsync(next, stoppingToken);
             // Read on waking, so a clock moved past several occurrences runs the function once, late, as a host that was down would.
             var woke = clock.GetUtcNow();
             var following = NextOccurrence(schedule, woke > next ? woke : next);
@@ -59,6 +58,23 @@ public sealed partial class TimerFunctions(FunctionCatalog catalog, IServiceProv
             };
             await RunAsync(function, info, stoppingToken);
             (last, due) = (next, following);
+        }
+    }
+
+    // A wait on a clock that jumps (a virtual one) is set up relative to now: a jump while it is set up is caught by looking again.
+    private async Task UntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        while (clock.GetUtcNow() < due)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(due - clock.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero, clock, waiting.Token);
+            if (clock.GetUtcNow() >= due)
+            {
+                await waiting.CancelAsync();
+                return;
+            }
+
+            await delay;
         }
     }
 

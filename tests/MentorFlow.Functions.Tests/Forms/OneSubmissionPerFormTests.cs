@@ -76,7 +76,7 @@ public sealed partial class OneSubmissionPerFormTests
 
         Assert.Equal(before + 2, await FormRace.YearEventsAsync(app, id));
 
-        var observation = Link(app, id, RecipientRole.Mentor, Pages.Steps.OpenModel.ObservationStep);
+        var observation = Link(app, id, RecipientRole.Mentor, Pages.Steps.StepFormPage.ObservationStep);
         using (var mentor = new HttpForm())
         {
             await mentor.GetAsync(observation);

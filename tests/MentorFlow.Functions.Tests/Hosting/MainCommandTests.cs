@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Net.Sockets;
 
 namespace MentorFlow.Functions.Tests.Hosting;
@@ -23,6 +25,36 @@ public sealed class MainCommandTests
         using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task It_takes_an_hr_pairing_with_the_printed_key_and_mails_a_link_to_where_it_listens_that_opens_the_form()
+    {
+        await using var app = await AppProcess.LaunchAsync("--urls", "http://127.0.0.1:0", "--MentorFlow:Clock:Start", "2026-09-01T08:00:00Z");
+        Assert.True(app.IsRunning, app.Output);
+        var hrKey = Regex.Match(app.Output, @"^\s+Hr\s+(\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(hrKey), app.Output);
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Add(MentorFlow.Functions.Staff.StaffKeys.Header, hrKey);
+        using var created = await http.PostAsJsonAsync(new Uri("/api/pairings", UriKind.Relative), Pairings.PairingRequests.Valid());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // The server's own engine sends the kickoff: wait for its email to land, as a person would wait for theirs.
+        var outbox = Path.Combine(app.Root, "outbox");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string[] mails;
+        while ((mails = Directory.GetFiles(outbox, "*.eml")).Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var link = mails.Select(path => MimeKit.MimeMessage.Load(path).TextBody ?? "").Select(m => Regex.Match(m, @"http://127\.0\.0\.1:\d+/s/[A-Za-z0-9_\-.]+")).FirstOrDefault(m => m.Success)?.Value;
+        Assert.NotNull(link);
+        Assert.StartsWith(app.BaseAddress.ToString().TrimEnd('/') + "/s/", link, StringComparison.Ordinal);
+        using var form = await http.GetAsync(new Uri(link));
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("Sam Okafor", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using MentorFlow.Core.Logs;
+using MentorFlow.Core.Observations;
+using MentorFlow.Core.Year;
+using MentorFlow.Functions.Records;
+using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Submissions;
+using Microsoft.DurableTask.Client;
+using MentorFlow.Functions.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MentorFlow.Functions.Pages.Coordinator;
+
+/// <summary>What the coordinator's page of one pairing shows.</summary>
+/// <param name="Record">The pairing.</param>
+/// <param name="Progress">Where its year stands.</param>
+/// <param name="Outcome">The outcome, once finished.</param>
+/// <param name="Interactions">The logs without their notes.</param>
+/// <param name="Cycles">The observation cycles.</param>
+/// <param name="MeetingsPerWeek">Logged meetings per week (Monday).</param>
+public sealed record PairingView(
+    PairingRecord Record, PairingYearStatus? Progress, PairingYearOutcome? Outcome, IReadOnlyList<LoggedInteraction> Interactions,
+    IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek);
+
+/// <summary>One pairing for the coordinator (<c>/coordinator/pairings/{pairingId}</c>): its year, meetings, logs and observations — never the pair's notes.</summary>
+public sealed class PairingPage(PageRenderer pages, IPairingRecords records, ISubmissionStore submissions, DurableTaskClient engine)
+{
+    /// <summary><c>GET /coordinator/pairings/{pairingId}</c>: one pairing's page.</summary>
+    [Function("PairingPage")]
+    public async Task<IActionResult> Pairing(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "coordinator/pairings/{pairingId}")] HttpRequest request, string pairingId,
+        [DurableClient] DurableTaskClient bound, CancellationToken cancellationToken)
+    {
+        // The page reads the year through the engine client bound to this invocation.
+        ArgumentNullException.ThrowIfNull(bound);
+        return (await GetAsync(request, pairingId, cancellationToken)).AsAction();
+    }
+
+    /// <summary>Shows the pairing, or 404.</summary>
+    public async Task<IResult> GetAsync(HttpRequest request, string pairingId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await StaffAccess.CheckAsync(request.HttpContext, StaffPolicies.Coordinator) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var year = await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken);
+        var progress = year?.ReadCustomStatusAs<PairingYearStatus>();
+        var outcome = year?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? year.ReadOutputAs<PairingYearOutcome>() : null;
+        // The notes are dropped here, before anything reaches the page.
+        List<LoggedInteraction> interactions = [.. (await submissions.ListAsync<CollaborationLog>(pairingId, "log", cancellationToken)).Select(l => l.ToInteraction()).OrderBy(l => l.Date)];
+        var cycles = await submissions.ListAsync<ObservationCycle>(pairingId, "observation", cancellationToken);
+        List<(DateOnly Week, int Meetings)> perWeek = [.. interactions
+            .GroupBy(l => l.Date.AddDays(-(((int)l.Date.DayOfWeek + 6) % 7)))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count()))];
+        return await pages.RenderAsync<Pairing, PairingView>(request.HttpContext, $"{record.Mentee.Name} with {record.Mentor.Name}",
+            new PairingView(record, progress, outcome, interactions, cycles, perWeek));
+    }
+}

@@ -1,0 +1,52 @@
+using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Year;
+using MentorFlow.Functions.Links;
+using MentorFlow.Functions.Records;
+
+namespace MentorFlow.Functions.Pages.Steps;
+
+/// <summary>The top of every step page: the step, whom the link is for, and what the page says after a post.</summary>
+/// <param name="Title">The step's name as a person reads it.</param>
+/// <param name="PersonName">The person the link is for.</param>
+/// <param name="PartnerName">The other person of the pairing.</param>
+/// <param name="Confirmation">What the page says once a step was just submitted.</param>
+/// <param name="AlreadySubmittedNotice">What the page says to a post that came after the step was already submitted.</param>
+public sealed record StepHeading(string Title, string PersonName, string PartnerName, string? Confirmation, string? AlreadySubmittedNotice);
+
+// One request to a genuine link: who it is for, where the year stands, and what the answer says so far.
+internal sealed class StepVisit(HttpContext context, StepLink link, PairingRecord pairing, PairingYearStatus? progress, string? formToken)
+{
+    public HttpContext Context { get; } = context;
+
+    public StepLink Link { get; } = link;
+
+    public PairingRecord Pairing { get; } = pairing;
+
+    public PairingYearStatus? Progress { get; } = progress;
+
+    public string? FormToken { get; } = formToken;
+
+    public bool ForMentor => Link.Person == RecipientRole.Mentor;
+
+    public string PersonName => ForMentor ? Pairing.Mentor.Name : Pairing.Mentee.Name;
+
+    public string PartnerName => ForMentor ? Pairing.Mentee.Name : Pairing.Mentor.Name;
+
+    public FieldErrors Errors { get; } = new();
+
+    public string? Confirmation { get; set; }
+
+    public string? AlreadySubmittedNotice { get; private set; }
+
+    public int StatusCode { get; private set; } = StatusCodes.Status200OK;
+
+    public StepHeading Heading => new(StepFormPage.StepTitle(Link.Step), PersonName, PartnerName, Confirmation, AlreadySubmittedNotice);
+
+    // A post after the step was submitted (a double tap, a second tab, a racing request) changes nothing and gets the page
+    // as it now stands with 409, saying so.
+    public void AlreadySubmitted(string notice)
+    {
+        AlreadySubmittedNotice = notice;
+        StatusCode = StatusCodes.Status409Conflict;
+    }
+}
