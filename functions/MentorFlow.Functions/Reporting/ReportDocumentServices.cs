@@ -21,9 +21,11 @@ public static class ReportDocumentServices
 
         return services.AddSingleton<IReportDocumentWriter>(_ =>
         {
-            var client = new CosmosClient(cosmos["Endpoint"], cosmos["Key"] ?? throw new InvalidOperationException(
-                "MentorFlow:Reports:Cosmos:Key is not set: give the account key, or remove the endpoint to write documents as files."),
-                new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) });
+            var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) };
+            // The emulator's well-known key in tests; in Azure the app's managed identity (local key auth is off there).
+            var client = string.IsNullOrWhiteSpace(cosmos["Key"])
+                ? new CosmosClient(cosmos["Endpoint"], ManagedIdentity.Credential(cosmos["ClientId"], "MentorFlow:Reports:Cosmos:ClientId"), options)
+                : new CosmosClient(cosmos["Endpoint"], cosmos["Key"], options);
             return CosmosReportDocumentWriter.OpenAsync(client, cosmos["Database"] ?? "mentorflow", cosmos["Container"] ?? "reports", CancellationToken.None)
                 .GetAwaiter().GetResult();
         });

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using MentorFlow.Functions.Hosting;
 
@@ -108,19 +107,7 @@ public static partial class ReportFileServices
                 $"{ServiceUriSetting} is '{serviceUri}'; set it to the storage account's blob endpoint, like https://<account>.blob.core.windows.net/.");
         }
 
-        var options = new DefaultAzureCredentialOptions();
-        if (!string.IsNullOrWhiteSpace(clientId))
-        {
-            if (!Guid.TryParse(clientId, out _))
-            {
-                throw new InvalidOperationException(
-                    $"{ClientIdSetting} is '{clientId}'; set it to the client id (a GUID) of the user-assigned managed identity, or remove it for the system-assigned one.");
-            }
-
-            options.ManagedIdentityClientId = clientId;
-        }
-
-        return new BlobServiceClient(uri, new DefaultAzureCredential(options));
+        return new BlobServiceClient(uri, ManagedIdentity.Credential(clientId, ClientIdSetting));
     }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
