@@ -72,7 +72,6 @@ public static class EngineServices
         services.AddSingleton<IProgramMessenger>(sp => string.IsNullOrWhiteSpace(smtp?.Host)
             ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
             : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
-        services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
     }
 
     private static TimeSpan PollInterval(IConfiguration configuration) =>

@@ -66,7 +66,7 @@ public static class MentorFlowApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddSingleton<DistrictDirectory>();
-        builder.Services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
+        builder.Services.AddMentorFlowRecords(folders, builder.Configuration);
         builder.Services.AddSingleton<PairingIntake>();
         builder.Services.AddSingleton<Coordinator.CoordinatorBoard>();
         builder.Services.AddSingleton<Reporting.ReportYearReader>();
@@ -74,10 +74,6 @@ public static class MentorFlowApp
         builder.Services.AddSingleton<Reporting.ReportRefresh>();
         builder.Services.AddHostedService<Reporting.NightlyReports>();
         builder.Services.AddSingleton<Coordinator.PairingNudge>();
-        builder.Services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
-        builder.Services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
-        builder.Services.AddSingleton(sp => new Submissions.YearEventRelay(Path.Combine(folders.Data, "mentorflow.db"),
-            sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Submissions.YearEventRelay>>()));
         // Before the relay: a year a cut-short import never started is there before its events are raised to it.
         builder.Services.AddHostedService<YearStartRecovery>();
         builder.Services.AddHostedService<Submissions.YearEventRelayService>();
