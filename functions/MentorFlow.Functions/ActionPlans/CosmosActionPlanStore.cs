@@ -31,8 +31,10 @@ public sealed class CosmosActionPlanStore(CosmosRecords records) : IActionPlanSt
             ?? throw new InvalidOperationException($"Pairing {pairingId} is not in the records; an action plan is saved only for a pairing HR added.");
         var expectedJson = expected is null ? null : JsonSerializer.Serialize(expected, DurableJson.Options);
         var planJson = JsonSerializer.Serialize(plan, DurableJson.Options);
+        var attempts = 0;
         while (true)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Saving the action plan");
             var document = await records.ReadRecordAsync<ActionPlanDocument>(districtId, Id(pairingId), cancellationToken);
             if (document?.Plan != expectedJson)
             {

@@ -19,8 +19,10 @@ public sealed class CosmosSentMessageLedger(CosmosRecords records) : ISentMessag
     /// <inheritdoc/>
     public async Task<SendIntent> RecordIntentAsync(string idempotencyKey, DateTime at, CancellationToken cancellationToken)
     {
+        var attempts = 0;
         while (true)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Recording the send");
             var entry = await ReadAsync(idempotencyKey, cancellationToken);
             if (entry is null)
             {
@@ -50,8 +52,10 @@ public sealed class CosmosSentMessageLedger(CosmosRecords records) : ISentMessag
     /// <inheritdoc/>
     public async Task RecordSentAsync(string idempotencyKey, DateTime sentAt, CancellationToken cancellationToken)
     {
+        var attempts = 0;
         while (true)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Recording the send");
             var entry = await ReadAsync(idempotencyKey, cancellationToken);
             if (entry?.State == Sent)
             {
@@ -71,16 +75,22 @@ public sealed class CosmosSentMessageLedger(CosmosRecords records) : ISentMessag
     /// <inheritdoc/>
     public async Task ReleaseAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
+        var attempts = 0;
         while (await ReadAsync(idempotencyKey, cancellationToken) is { State: not Sent } entry)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Recording the send");
             try
             {
                 await records.SentMessages.DeleteItemAsync<LedgerDocument>(entry.Id, new PartitionKey(Partition), new ItemRequestOptions { IfMatchEtag = entry.ETag }, cancellationToken);
                 return;
             }
-            catch (CosmosException ex) when (ex.StatusCode is System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.NotFound)
+            catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                // changed or gone since read: read again
+                return; // gone already
+            }
+            catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
+            {
+                // changed since read: read again
             }
         }
     }

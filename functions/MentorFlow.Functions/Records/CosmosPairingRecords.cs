@@ -79,8 +79,10 @@ public sealed class CosmosPairingRecords(CosmosRecords records) : IPairingRecord
             if (!created && record.IdempotencyKey is { } firstKey)
             {
                 // A key first seen on a repeat of an existing pairing now names it too.
+                var attempts = 0;
                 while (await ReadPairingAsync(pairing.DistrictId, pairing.PairingId, cancellationToken) is { IdempotencyKey: null } existing)
                 {
+                    CosmosRecords.CountAttempt(ref attempts, "Saving the pairing");
                     var etag = existing.TakeETag();
                     existing.IdempotencyKey = firstKey;
                     if (await CosmosRecords.ReplaceAsync(records.Records, existing, existing.Id, pairing.DistrictId, etag, cancellationToken))
@@ -106,8 +108,10 @@ public sealed class CosmosPairingRecords(CosmosRecords records) : IPairingRecord
             return false;
         }
 
+        var attempts = 0;
         while (await ReadPairingAsync(districtId, pairingId, cancellationToken) is { } document)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Saving the pairing");
             if (document.Separation is not null)
             {
                 return false; // a pairing ends once

@@ -69,8 +69,29 @@ public sealed class CosmosRecords
         return new CosmosRecords(containers[0], containers[1], containers[2]);
     }
 
-    /// <summary>A document id part: Cosmos ids may not hold '/', '\', '?' or '#'.</summary>
-    public static string IdPart(string value) => Uri.EscapeDataString(value);
+    /// <summary>
+    /// A document id part: the value itself when it is plain (letters, digits, '-', '_', '.'), otherwise a hash of it, since
+    /// ids travel in request paths ('/', '%', '?', '#' would not survive the trip to the emulator or are refused by Cosmos).
+    /// </summary>
+    public static string IdPart(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length is > 0 and <= 100 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : "h" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+    }
+
+    /// <summary>How often a write retries after losing a race before it gives up (a bound, so a fault cannot spin forever).</summary>
+    public const int MaxAttempts = 100;
+
+    /// <summary>Counts an attempt of a read-and-write loop; throws once <see cref="MaxAttempts"/> are used up.</summary>
+    public static void CountAttempt(ref int attempts, string what)
+    {
+        if (++attempts > MaxAttempts)
+        {
+            throw new InvalidOperationException($"{what} kept losing to other writes after {MaxAttempts} attempts; try again.");
+        }
+    }
 
     /// <summary>
     /// A number that orders the events saved by this process, from the real time (not the app's clock, which tests hold

@@ -38,8 +38,10 @@ public sealed class CosmosPendingYearEvents(CosmosRecords records, Func<IEnumera
         ArgumentNullException.ThrowIfNull(saved);
         var (districtId, documentId, eventId) = Parse(saved.Position);
         // Read as plain JSON (its kind of record does not matter); the ETag keeps a save racing this one from losing either change.
+        var attempts = 0;
         while (await records.ReadRecordAsync<JsonObject>(districtId, documentId, cancellationToken) is { } document)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Marking the year event raised");
             if (document["pendingEvents"] is not JsonArray events || events.FirstOrDefault(e => e?["eventId"]?.GetValue<string>() == eventId) is not { } raised)
             {
                 return; // marked already

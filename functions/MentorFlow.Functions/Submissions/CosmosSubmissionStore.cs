@@ -17,8 +17,10 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
     {
         var districtId = await DistrictAsync(pairingId, cancellationToken);
         var entry = new SubmissionEntry { Key = key, Value = JsonSerializer.Serialize(value, DurableJson.Options), SubmittedAt = CosmosRecords.Milliseconds(submittedAt) };
+        var attempts = 0;
         while (true)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Saving the submission");
             var document = await ReadAsync(districtId, pairingId, kind, cancellationToken);
             if (document is null)
             {
@@ -53,8 +55,10 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
     {
         ArgumentNullException.ThrowIfNull(changes);
         var districtId = await DistrictAsync(pairingId, cancellationToken);
+        var attempts = 0;
         while (true)
         {
+            CosmosRecords.CountAttempt(ref attempts, "Saving the submission");
             if (await ReadAsync(districtId, pairingId, kind, cancellationToken) is not { } document)
             {
                 return false;
