@@ -62,7 +62,7 @@ public static class EngineServices
         return services;
     }
 
-    /// <summary>Adds the signed step links, the mail sender (SMTP when configured, else the .eml outbox) and the sent-message ledger.</summary>
+    /// <summary>Adds the signed step links and the mail sender (SMTP when configured, else the .eml outbox); the sent-message ledger is a record.</summary>
     public static IServiceCollection AddProgramMail(this IServiceCollection services, EmbeddedFolders folders, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(folders);
@@ -76,7 +76,6 @@ public static class EngineServices
         services.AddSingleton<IProgramMessenger>(sp => string.IsNullOrWhiteSpace(smtp?.Host)
             ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
             : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
-        services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(Path.Combine(folders.Data, "mentorflow.db")));
         return services;
     }
 

@@ -56,7 +56,7 @@ public static class MentorFlowServices
         });
         services.AddSingleton<DistrictDirectory>();
         services.AddProgramMail(folders, configuration);
-        services.AddSingleton<IPairingRecords>(_ => new SqlitePairingRecords(Path.Combine(folders.Data, "mentorflow.db")));
+        services.AddMentorFlowRecords(folders, configuration);
         services.AddSingleton<PairingIntake>();
         services.AddSingleton<Coordinator.CoordinatorBoard>();
         services.AddSingleton<Reporting.ReportYearReader>();
@@ -64,10 +64,6 @@ public static class MentorFlowServices
         Reporting.ReportFileServices.AddReportFiles(services, folders, configuration);
         services.AddSingleton<Reporting.ReportRefresh>();
         services.AddSingleton<Coordinator.PairingNudge>();
-        services.AddSingleton<Submissions.ISubmissionStore>(_ => new Submissions.SqliteSubmissionStore(Path.Combine(folders.Data, "mentorflow.db")));
-        services.AddSingleton<ActionPlans.IActionPlanStore>(_ => new ActionPlans.SqliteActionPlanStore(Path.Combine(folders.Data, "mentorflow.db")));
-        services.AddSingleton(sp => new Submissions.YearEventRelay(Path.Combine(folders.Data, "mentorflow.db"),
-            sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Submissions.YearEventRelay>>()));
         // One per app: it remembers which years it found started, so a later run asks the engine only about the others.
         services.AddSingleton<YearStartRecovery>();
         services.AddSingleton(StaffKeys.Load(configuration, folders.Data));

@@ -19,7 +19,7 @@ public interface IPairingRecords
 
     /// <summary>
     /// Records the separation and, in the same transaction, the year event that tells the pairing's year (raised by the
-    /// year-event relay); false when the pairing does not exist.
+    /// year-event relay); false (and nothing saved) when the pairing does not exist or has already ended, so a pairing ends once.
     /// </summary>
     Task<bool> RecordSeparationAsync(string pairingId, Separation separation, DateTime recordedAt, CancellationToken cancellationToken);
 

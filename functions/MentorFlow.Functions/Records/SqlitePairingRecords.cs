@@ -96,7 +96,7 @@ public sealed class SqlitePairingRecords : IPairingRecords
         using var writing = _writeLock.EnterScope();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var updated = RecordsDatabase.Execute(connection, transaction, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id;",
+        var updated = RecordsDatabase.Execute(connection, transaction, "UPDATE Pairings SET Separation = $separation WHERE PairingId = $id AND Separation IS NULL;",
             ("$id", pairingId), ("$separation", JsonSerializer.Serialize(separation, DurableJson.Options)));
         if (updated != 1)
         {
