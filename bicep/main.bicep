@@ -18,7 +18,7 @@ param environmentName string = 'dev'
 param location string = resourceGroup().location
 
 @description('Tags applied to every resource.')
-param tags object = {
+param tags { *: string } = {
   application: 'MentorFlow'
   environment: environmentName
 }
@@ -473,7 +473,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    clientCertMode: 'Optional'
     keyVaultReferenceIdentity: identity.id
     functionAppConfig: {
       deployment: {

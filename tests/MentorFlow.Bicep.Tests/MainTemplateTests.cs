@@ -336,6 +336,17 @@ public sealed class MainTemplateTests(CompiledTemplate compiled) : IClassFixture
     }
 
     [Fact]
+    public void The_linter_keeps_every_rule_it_had_at_warning_or_stricter()
+    {
+        // The rules bicepconfig.json had before this template grew; "warnings count", so none may be turned down.
+        var rules = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("bicep", "bicepconfig.json")))!["analyzers"]!["core"]!;
+        Assert.True(rules.Bool("enabled"));
+        Assert.All(new[] { "no-unused-params", "no-unused-vars", "no-hardcoded-location", "secure-secrets-in-params", "outputs-should-not-contain-secrets",
+            "no-hardcoded-env-urls", "use-secure-value-for-secure-inputs", "no-unnecessary-dependson", "use-user-defined-types" },
+            rule => Assert.Contains(rules["rules"]![rule].Str("level"), new[] { "warning", "error" }));
+    }
+
+    [Fact]
     public async Task A_template_with_a_linter_warning_is_caught()
     {
         var bicep = Path.Combine(_work.FullName, "unused.bicep");
