@@ -43,7 +43,7 @@ if [ "$delete" -eq 1 ]; then
   step "Deleting resource group $group and everything in it"
   az group delete --name "$group" --yes
   echo "Deleted. The Key Vault stays soft-deleted (purge protection) for 90 days; its name is not reusable until then."
-  app_id=$(az ad app list --display-name "$app_registration" --query "[0].appId" --output tsv)
+  app_id=$(az ad app list --display-name "$app_registration" --query "[0].appId" --output tsv 2>/dev/null || true)
   if [ -n "$app_id" ]; then
     echo "The app registration '$app_registration' ($app_id) is kept with its role assignments; remove it with:"
     echo "  az ad app delete --id $app_id"
