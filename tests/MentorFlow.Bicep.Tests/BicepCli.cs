@@ -9,11 +9,22 @@ internal static partial class BicepCli
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>What one <c>bicep build</c> printed and returned.</summary>
+    /// <summary>What one <c>bicep</c> command printed and returned.</summary>
     public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<string> Diagnostics);
 
     /// <summary>Compiles <paramref name="bicepFile"/> to <paramref name="armTemplateFile"/>.</summary>
-    public static async Task<BuildResult> BuildAsync(string bicepFile, string armTemplateFile)
+    public static Task<BuildResult> BuildAsync(string bicepFile, string armTemplateFile) =>
+        RunAsync(["build", bicepFile, "--outfile", armTemplateFile]);
+
+    /// <summary>Runs the linter over <paramref name="bicepFile"/> (the rules in the nearest bicepconfig.json).</summary>
+    public static Task<BuildResult> LintAsync(string bicepFile) => RunAsync(["lint", bicepFile]);
+
+    /// <summary>Compiles a .bicepparam file to an ARM parameters file, with <paramref name="environment"/> set for
+    /// its <c>readEnvironmentVariable()</c> calls.</summary>
+    public static Task<BuildResult> BuildParamsAsync(string bicepParamFile, string parametersFile, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(["build-params", bicepParamFile, "--outfile", parametersFile], environment);
+
+    private static async Task<BuildResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(ExecutablePath())
         {
@@ -21,9 +32,14 @@ internal static partial class BicepCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "build", bicepFile, "--outfile", armTemplateFile })
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bicep did not start");
@@ -55,6 +71,6 @@ internal static partial class BicepCli
     }
 
     // e.g. "/repo/bicep/main.bicep(12,7) : Warning no-unused-params: Parameter "x" is declared but never used."
-    [GeneratedRegex(@"\(\d+,\d+\)\s*:\s*(Warning|Error)\b")]
+    [GeneratedRegex(@"\(\d+,\d+\)\s*:\s*(Warning|Error|Info)\b")]
     private static partial Regex Diagnostic();
 }
