@@ -20,7 +20,7 @@ public static class StaffAuthentication
     {
         services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "Staff key or sign-in cookie", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(StaffKeys.Header)
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(StaffKeys.Header) || SignedInByAppService(context)
                     ? StaffAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null)
@@ -38,6 +38,11 @@ public static class StaffAuthentication
             });
         return services;
     }
+
+    // Behind App Service authentication the platform signs people in for the pages too (the sign-in cookie is for one machine).
+    private static bool SignedInByAppService(HttpContext context) =>
+        context.Request.Headers.ContainsKey("X-MS-CLIENT-PRINCIPAL")
+        && context.RequestServices.GetRequiredService<IConfiguration>().GetValue<bool>("MentorFlow:Staff:TrustAppServicePrincipal");
 
     // A session signed in with a key rotated since (the staff-keys command) ends, as the key itself stopped working.
     private static async Task EndIfKeyRotatedAsync(CookieValidatePrincipalContext context)

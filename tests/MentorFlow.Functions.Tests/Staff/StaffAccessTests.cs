@@ -79,6 +79,19 @@ public sealed class StaffAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsPrincipal(untrusted, "HR")).StatusCode);
     }
 
+    [Fact]
+    public async Task Behind_App_Service_authentication_a_coordinator_opens_the_dashboard_without_the_sign_in_page()
+    {
+        await using var trusted = await RunningApp.StartAsync("--MentorFlow:Staff:TrustAppServicePrincipal", "true");
+        var principal = """{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"Cam Coordinator"},{"typ":"roles","val":"Coordinator"}]}""";
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = trusted.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
+
+        using var dashboard = await http.GetAsync(new Uri("/coordinator", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SendAsPrincipal(RunningApp app, string appRole)
     {
         var principal = $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"Pat HR"},{"typ":"roles","val":"{{appRole}}"}]}""";
