@@ -141,7 +141,7 @@ public sealed class MainTemplateTests(CompiledTemplate compiled) : IClassFixture
         var blob = Template.Single("Microsoft.Storage/storageAccounts/blobServices")["properties"]!;
         Assert.True(blob["deleteRetentionPolicy"].Bool("enabled"));
         Assert.True(blob["containerDeleteRetentionPolicy"].Bool("enabled"));
-        Assert.Equal(["app-package", "reports"], Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(LastNameSegment).Order());
+        Assert.Equal(["app-package", "keyring", "reports"], Template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(LastNameSegment).Order());
 
         var cosmos = Template.Single("Microsoft.DocumentDB/databaseAccounts")["properties"]!;
         Assert.True(cosmos.Bool("disableLocalAuth"));

@@ -41,10 +41,18 @@ public static class MentorFlowServices
         }
 
         services.AddSingleton(folders);
-        // Form tokens stay valid across restarts because the key ring lives with the data.
-        services.AddDataProtection()
-            .SetApplicationName("MentorFlow")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folders.Data, "keys")));
+        // Form tokens stay valid across restarts because the key ring lives with the data: in the data folder on one
+        // machine, in the report files' Blob Storage account when they are there (every instance in Azure shares it).
+        var protection = services.AddDataProtection().SetApplicationName("MentorFlow");
+        if (Reporting.ReportFileServices.BlobAccount(configuration) is { } account)
+        {
+            protection.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(
+                options => options.XmlRepository = new BlobKeyRing(account.GetBlobContainerClient(BlobKeyRing.ContainerName)));
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folders.Data, "keys")));
+        }
 
         services.AddMentorFlowPages();
         services.AddProblemDetails();

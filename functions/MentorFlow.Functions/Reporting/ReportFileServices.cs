@@ -66,6 +66,13 @@ public static partial class ReportFileServices
         return new BlobReportFiles(Service(configuration).GetBlobContainerClient(container));
     }
 
+    /// <summary>The Blob Storage account the report files are in, when <see cref="BackendSetting"/> is Blob; otherwise null.</summary>
+    public static BlobServiceClient? BlobAccount(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[BackendSetting] is { } backend && backend.Equals("Blob", StringComparison.OrdinalIgnoreCase) ? Service(configuration) : null;
+    }
+
     private static BlobServiceClient Service(IConfiguration configuration)
     {
         var serviceUri = configuration[ServiceUriSetting];
