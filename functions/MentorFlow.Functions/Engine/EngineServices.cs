@@ -74,8 +74,8 @@ public static class EngineServices
         var smtp = configuration.GetSection(SmtpSettings.Section).Get<SmtpSettings>();
         // With an SMTP host configured mail goes out through it; otherwise into the outbox folder as .eml files.
         services.AddSingleton<IProgramMessenger>(sp => string.IsNullOrWhiteSpace(smtp?.Host)
-            ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For)
-            : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For));
+            ? new EmlOutbox(folders.Outbox, from, sp.GetRequiredService<StepLinks>().For, sp.GetRequiredService<TimeProvider>())
+            : new SmtpMailer(smtp, from, sp.GetRequiredService<StepLinks>().For, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -9,7 +9,7 @@ namespace MentorFlow.Functions.Mail;
 /// The embedded mail sender: each program message becomes a real .eml file (MimeKit) in the outbox folder, named after
 /// its idempotency key so a message is written once. Any mail program opens them.
 /// </summary>
-public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor) : IProgramMessenger
+public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor, TimeProvider? clock = null) : IProgramMessenger
 {
     /// <inheritdoc/>
     public async Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<P
             return;
         }
 
-        using var mime = ProgramMail.Compose(message, from, linkFor(message));
+        using var mime = ProgramMail.Compose(message, from, linkFor(message), (clock ?? TimeProvider.System).GetUtcNow());
         // Written aside, then moved: the outbox never holds half a message.
         var partial = path + ".partial";
         try
@@ -52,10 +52,11 @@ public sealed partial class EmlOutbox(string folder, MailboxAddress from, Func<P
 public static class ProgramMail
 {
     /// <summary>The MIME message for <paramref name="message"/>, with the signed <paramref name="link"/> to its step when it has one.</summary>
-    public static MimeMessage Compose(ProgramMessage message, MailboxAddress from, Uri? link)
+    public static MimeMessage Compose(ProgramMessage message, MailboxAddress from, Uri? link, DateTimeOffset? sentAt = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var mime = new MimeMessage();
+        // Dated by the program's clock, so a demo's year on a virtual clock reads in order in a mail program.
+        var mime = new MimeMessage { Date = sentAt ?? DateTimeOffset.UtcNow };
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress(message.To.Name, message.To.Email));
         mime.Subject = message.Subject;

@@ -31,13 +31,13 @@ public sealed class SmtpSettings
 /// Sends program messages through the district's SMTP server with MailKit; the same mail the outbox would hold. A server
 /// that cannot be reached or refuses the message raises <see cref="MailNotSentException"/>, so the message is tried again later.
 /// </summary>
-public sealed class SmtpMailer(SmtpSettings settings, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor) : IProgramMessenger
+public sealed class SmtpMailer(SmtpSettings settings, MailboxAddress from, Func<ProgramMessage, Uri?> linkFor, TimeProvider? clock = null) : IProgramMessenger
 {
     /// <inheritdoc/>
     public async Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var mime = ProgramMail.Compose(message, from, linkFor(message));
+        using var mime = ProgramMail.Compose(message, from, linkFor(message), (clock ?? TimeProvider.System).GetUtcNow());
         using var client = new SmtpClient();
         try
         {
