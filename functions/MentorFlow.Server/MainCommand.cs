@@ -53,6 +53,12 @@ public static class MainCommand
             await Console.Error.WriteLineAsync($"MentorFlow could not start: {problem}");
             return 3;
         }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("MentorFlow:", StringComparison.Ordinal))
+        {
+            // A missing or wrong setting: its message names the setting and what to set; a stack trace would only hide it.
+            await Console.Error.WriteLineAsync($"MentorFlow could not start: {ex.Message}");
+            return 3;
+        }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             await Console.Error.WriteLineAsync(

@@ -23,6 +23,7 @@ public static class MentorFlowServices
     public static EmbeddedFolders AddMentorFlow(this IServiceCollection services, IConfiguration configuration, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Links.PublicAddress.Check(configuration);
         var folders = EmbeddedFolders.FromConfiguration(configuration, workingDirectory);
         folders.EnsureCreated();
         // Held while the app runs (and released when it is disposed), so no restore replaces the files under it.

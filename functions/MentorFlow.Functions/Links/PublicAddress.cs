@@ -14,16 +14,27 @@ public sealed class PublicAddress(IConfiguration configuration, IServiceProvider
 
     private Uri? _resolved;
 
+    /// <summary>Stops start-up when <see cref="Setting"/> is set but is not a web address (links and the form-origin check read it).</summary>
+    public static void Check(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _ = Configured(configuration);
+    }
+
     /// <summary>The base address, ending in <c>/</c>.</summary>
     public Uri Base => _resolved ??= Resolve();
 
+    private static Uri? Configured(IConfiguration configuration) =>
+        configuration[Setting] is not { Length: > 0 } configured ? null
+        : Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : throw new InvalidOperationException($"{Setting} is '{configured}', not a web address; set it like https://mentoring.district.example.");
+
     private Uri Resolve()
     {
-        if (configuration[Setting] is { Length: > 0 } configured)
+        if (Configured(configuration) is { } configured)
         {
-            return Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-                ? url
-                : throw new InvalidOperationException($"{Setting} is '{configured}', not a web address; set it like https://mentoring.district.example.");
+            return configured;
         }
 
         if (Environment.GetEnvironmentVariable("WEBSITE_HOSTNAME") is { Length: > 0 } host)

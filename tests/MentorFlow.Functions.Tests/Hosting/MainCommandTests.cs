@@ -57,6 +57,29 @@ public sealed class MainCommandTests
         Assert.Contains("Sam Okafor", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--MentorFlow:Engine:Backend", "Nonsense", "MentorFlow:Engine:Backend")]
+    [InlineData("--MentorFlow:Records:Backend", "Mongo", "MentorFlow:Records:Backend")]
+    [InlineData("--MentorFlow:Reports:Files:Backend", "Blob", "MentorFlow:Reports:Files:Blob:ServiceUri")]
+    [InlineData("--MentorFlow:PublicUrl", "not a web address", "MentorFlow:PublicUrl")]
+    public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it_and_no_stack_trace(string setting, string value, string named)
+    {
+        var root = Directory.CreateTempSubdirectory("mentorflow-setting-").FullName;
+        try
+        {
+            var (exitCode, output) = await AppProcess.RunCommandAsync(root, "--urls", "http://127.0.0.1:0", "--MentorFlow:Folders:Root", root, setting, value);
+
+            Assert.Equal(3, exitCode);
+            Assert.Contains($"MentorFlow could not start: ", output, StringComparison.Ordinal);
+            Assert.Contains(named, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Ctrl_C_stops_it_cleanly()
     {
