@@ -22,6 +22,7 @@ public static class PageServices
         services.AddScoped<DashboardPage>();
         services.AddScoped<PairingPage>();
         services.AddScoped<StepFormPage>();
+        services.AddScoped<Reports.ReportsPage>();
         return services;
     }
 }

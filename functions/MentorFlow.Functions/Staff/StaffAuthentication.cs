@@ -20,7 +20,10 @@ public static class StaffAuthentication
     {
         services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "Staff key or sign-in cookie", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(StaffKeys.Header) || SignedInByAppService(context)
+                // A key or the platform's principal decides for itself; otherwise the browser's sign-in cookie (the APIs too, so a
+                // signed-in analyst downloads from the reports page), answering the APIs with 401/403 rather than the sign-in page.
+                context.Request.Headers.ContainsKey(StaffKeys.Header) || SignedInByAppService(context)
+                    || (context.Request.Path.StartsWithSegments("/api") && !context.Request.Cookies.ContainsKey(CookieName))
                     ? StaffAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(StaffAuthenticationHandler.SchemeName, null)
@@ -28,15 +31,35 @@ public static class StaffAuthentication
             {
                 cookie.LoginPath = "/staff/sign-in";
                 cookie.AccessDeniedPath = "/staff/denied";
-                cookie.Cookie.Name = "mentorflow-staff";
+                cookie.Cookie.Name = CookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = EndIfKeyRotatedAsync;
+                cookie.Events.OnRedirectToLogin = context => ApiOrPage(context, StatusCodes.Status401Unauthorized, "Sign in as staff",
+                    "Your sign-in has ended; sign in again at /staff/sign-in, or send your staff key in the " + StaffKeys.Header + " header.");
+                cookie.Events.OnRedirectToAccessDenied = context => ApiOrPage(context, StatusCodes.Status403Forbidden, "Not for your role",
+                    "Your role cannot use this. Ask the program's administrator for the right role.");
             });
         return services;
+    }
+
+    /// <summary>The browser's sign-in cookie.</summary>
+    public const string CookieName = "mentorflow-staff";
+
+    // An API answers a signed-in browser that may not go on with a status and a problem, never with the sign-in page.
+    private static Task ApiOrPage(RedirectContext<CookieAuthenticationOptions> context, int status, string title, string detail)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context.HttpContext);
     }
 
     // Behind App Service authentication the platform signs people in for the pages too (the sign-in cookie is for one machine).

@@ -30,6 +30,8 @@ public sealed class FunctionsMetadataTests
         { "PairingPage", "httpTrigger", "coordinator/pairings/{pairingId}", "GET,HEAD", null },
         { "StepForm", "httpTrigger", "s/{token}", "GET,HEAD", null },
         { "StepFormPost", "httpTrigger", "s/{token}", "POST", null },
+        { "ReportsPage", "httpTrigger", "reports", "GET,HEAD", null },
+        { "ReportsPagePost", "httpTrigger", "reports", "POST", null },
         { "NightlyReports", "timerTrigger", null, "", "0 0 * * * *" },
         { "RaiseSavedYearEvents", "timerTrigger", null, "", "0 * * * * *" },
         { "FinishCutShortImports", "timerTrigger", null, "", "0 */10 * * * *" },
