@@ -67,6 +67,7 @@ public static class MentorFlowServices
         services.AddProgramMail(folders, configuration);
         services.AddMentorFlowRecords(folders, configuration);
         services.AddSingleton<PairingIntake>();
+        services.AddSingleton<PairingImport>();
         services.AddSingleton<Coordinator.CoordinatorBoard>();
         services.AddSingleton<Reporting.ReportYearReader>();
         Reporting.ReportDocumentServices.AddReportDocuments(services, folders, configuration);

@@ -23,6 +23,7 @@ public static class PageServices
         services.AddScoped<PairingPage>();
         services.AddScoped<StepFormPage>();
         services.AddScoped<Reports.ReportsPage>();
+        services.AddScoped<Hr.PairingImportPage>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ namespace MentorFlow.Functions.Pairings;
 
 /// <summary>HR's pairing functions: start one (JSON), import many (CSV), read one, end one early.</summary>
 public sealed class PairingFunctions(
-    PairingIntake intake, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock)
+    PairingIntake intake, PairingImport import, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock)
 {
     /// <summary>The largest JSON body accepted.</summary>
     public const int MaxJsonBytes = 64 * 1024;
@@ -36,7 +36,7 @@ public sealed class PairingFunctions(
     {
         // The intake starts the years through the engine client bound to this invocation.
         ArgumentNullException.ThrowIfNull(engine);
-        return request.ForStaffAsync(StaffPolicies.Hr, () => ImportAsync(request, intake, cancellationToken));
+        return request.ForStaffAsync(StaffPolicies.Hr, () => ImportAsync(request, import, cancellationToken));
     }
 
     /// <summary><c>GET /api/pairings/{pairingId}</c>: a pairing and where its year stands.</summary>
@@ -85,7 +85,7 @@ public sealed class PairingFunctions(
             : Results.Ok(view);
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, PairingIntake intake, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, PairingImport import, CancellationToken cancellationToken)
     {
         var (body, problem) = await CsvUpload.ReadAsync(request, MaxCsvBytes, cancellationToken);
         if (problem is not null)
@@ -93,24 +93,19 @@ public sealed class PairingFunctions(
             return problem;
         }
 
-        using var text = new StringReader(new UTF8Encoding(false).GetString(body!).TrimStart('\uFEFF'));
-        var (rows, readErrors) = PairingCsv.Read(text);
-        var requests = rows.Select(r => new StartPairing(r.Request)).ToList();
-        // Every problem of the file at once: values that do not read, and rows that break a program rule.
-        var ruleErrors = await intake.CheckAsync(requests, cancellationToken);
-        var errors = readErrors.Concat(ruleErrors.Select(e => new FieldError($"line {rows[e.Index].Line}, {PairingCsv.ColumnFor(e.Error.Field)}", e.Error.Message))).ToList();
-        if (errors.Count > 0)
+        var preview = await import.PreviewAsync(new UTF8Encoding(false).GetString(body!), cancellationToken);
+        if (preview.Errors.Count > 0)
         {
-            return ApiProblem.Invalid(errors, title: "The file has rows to fix; nothing from it was imported.");
+            return ApiProblem.Invalid(preview.Errors, title: "The file has rows to fix; nothing from it was imported.");
         }
 
-        var (started, startErrors) = await intake.StartAsync(requests, cancellationToken);
+        var (started, startErrors) = await import.ImportAsync(preview, cancellationToken);
         if (started is null)
         {
-            return ApiProblem.Invalid(startErrors.Select(e => new FieldError($"line {rows[e.Index].Line}, {PairingCsv.ColumnFor(e.Error.Field)}", e.Error.Message)),
-                title: "The file has rows to fix; nothing from it was imported.");
+            return ApiProblem.Invalid(startErrors, title: "The file has rows to fix; nothing from it was imported.");
         }
 
+        var rows = preview.Rows;
         var lines = started.Pairings.Select((p, i) => new ImportedRow(rows[i].Line, p.Record.Pairing.PairingId)).ToList();
         var created = lines.Where((_, i) => started.Pairings[i].Created).ToList();
         var existing = lines.Where((_, i) => !started.Pairings[i].Created).ToList();

@@ -32,6 +32,8 @@ public sealed class FunctionsMetadataTests
         { "StepFormPost", "httpTrigger", "s/{token}", "POST", null },
         { "ReportsPage", "httpTrigger", "reports", "GET,HEAD", null },
         { "ReportsPagePost", "httpTrigger", "reports", "POST", null },
+        { "PairingImportPage", "httpTrigger", "hr/import", "GET,HEAD", null },
+        { "PairingImportPagePost", "httpTrigger", "hr/import", "POST", null },
         { "NightlyReports", "timerTrigger", null, "", "0 0 * * * *" },
         { "RaiseSavedYearEvents", "timerTrigger", null, "", "0 * * * * *" },
         { "FinishCutShortImports", "timerTrigger", null, "", "0 */10 * * * *" },
