@@ -1,3 +1,4 @@
+using MentorFlow.Core.Wording;
 using Microsoft.DurableTask;
 
 namespace MentorFlow.Core.Messaging;
@@ -30,7 +31,8 @@ public sealed class SendProgramMessage(IProgramMessenger messenger, ISentMessage
 
         try
         {
-            await messenger.SendAsync(input, CancellationToken.None);
+            // Worded here, not where the year composed it: its history keeps the text it recorded (see ProgramWords.InWords).
+            await messenger.SendAsync(ProgramWords.InWords(input), CancellationToken.None);
         }
         catch (MailNotSentException)
         {

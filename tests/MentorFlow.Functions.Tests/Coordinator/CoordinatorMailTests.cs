@@ -27,7 +27,7 @@ public sealed class CoordinatorMailTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains($"data-pairing=\"{id}\"", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"flag\">mail-failing</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"flag\">Emails not going out</span>", html, StringComparison.Ordinal);
         Assert.Contains("Emails that may not have gone", html, StringComparison.Ordinal);
         Assert.Contains($"<code>{key}</code> — tried 2026-09-01 12:00 UTC", html, StringComparison.Ordinal);
     }

@@ -35,8 +35,8 @@ public sealed class CoordinatorPageTests
         Assert.Equal("/coordinator", new Uri(page.Url).AbsolutePath);
         Assert.Equal(3, await page.Locator("tbody tr").CountAsync());
         var overdueRow = page.Locator("tbody tr", new() { HasText = "Sam Okafor" });
-        Assert.Contains("overdue", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Kickoff", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Overdue", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Action plan", await overdueRow.InnerTextAsync(), StringComparison.Ordinal);
 
         await page.SelectOptionAsync("#flag", "overdue");
         await page.ClickAsync("form.filters button");

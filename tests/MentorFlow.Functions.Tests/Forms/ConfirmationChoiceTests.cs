@@ -51,7 +51,7 @@ public sealed partial class ConfirmationChoiceTests
         await mentee.GetAsync(menteeLink);
         Assert.Equal(logIds, ConfirmKey().Matches(mentee.Html).Select(m => m.Groups[1].Value).Distinct());
         await mentor.GetAsync(mentorLink);
-        Assert.Equal(2, Regex.Count(mentor.Html, "— Pending"));
+        Assert.Equal(2, Regex.Count(mentor.Html, "— waiting for the mentee to confirm"));
     }
 
     // The standing log-a-meeting link, as the meeting invite carries it for each of the pair.

@@ -91,7 +91,7 @@ public sealed class WeeklyLoopFormTests
         await page.ClickAsync("button[type=submit]");
         var detail = await page.ContentAsync();
         Assert.Contains("Meetings logged per week for this pairing: 1 meetings", detail, StringComparison.Ordinal);
-        Assert.Contains("Confirmed", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+        Assert.Contains("Confirmed by the mentee", await page.InnerTextAsync("table"), StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, detail, StringComparison.Ordinal);
     }
 

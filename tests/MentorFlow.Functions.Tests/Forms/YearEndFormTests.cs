@@ -43,7 +43,7 @@ public sealed class YearEndFormTests
         Assert.Equal("Questioning strategies", await mentor.InputValueAsync("#Observation_Focus"));
         await mentor.FillAsync("#Observation_SubstituteHours", "3");
         await mentor.ClickAsync("button[type=submit]");
-        Assert.Contains("Logged: MenteeObservesMentor observed on", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Logged: an observation cycle (Mentee observes the mentor's class), observed on", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
         await app.RunEngineAsync();
 
         // The year ends on 15 June: both sign off; with no hours logged the coordinator decides.
@@ -72,7 +72,7 @@ public sealed class YearEndFormTests
         Assert.Equal(1, await coordinator.Locator("tbody tr").CountAsync());
         await coordinator.SelectOptionAsync($"#decision-{id}", "Completed");
         await coordinator.ClickAsync("text=Decide");
-        Assert.Contains("Decision recorded: Completed", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Decision recorded: Completed the program year.", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
         await app.RunEngineAsync();
 
         using var hr = app.Client();

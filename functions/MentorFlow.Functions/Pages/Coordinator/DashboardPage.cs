@@ -1,5 +1,6 @@
 using MentorFlow.Core.Messaging;
 using MentorFlow.Core.SignOffs;
+using MentorFlow.Core.Wording;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Coordinator;
 using MentorFlow.Functions.Staff;
@@ -136,6 +137,6 @@ public sealed class DashboardPage(
         }
 
         await engine.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, PairingYearEvent.Decided(decision), cancellationToken);
-        return $"Decision recorded: {decision}.";
+        return $"Decision recorded: {ProgramWords.Of(decision)}.";
     }
 }

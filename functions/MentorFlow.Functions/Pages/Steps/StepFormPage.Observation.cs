@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorFlow.Core.Observations;
+using MentorFlow.Core.Wording;
 using MentorFlow.Core.Year;
 
 namespace MentorFlow.Functions.Pages.Steps;
@@ -80,7 +81,7 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, $"Logged: {cycle.Type} observed on {cycle.ObservedOn:dddd d MMMM}.");
+        return Saved(visit, $"Logged: an observation cycle ({ProgramWords.Of(cycle.Type)}), observed on {cycle.ObservedOn:dddd d MMMM}.");
     }
 
     // A date field of a form (YYYY-MM-DD, as a date input sends it), or null with the message beside the field.
