@@ -2,13 +2,13 @@ using MentorFlow.Core.Messaging;
 using MentorFlow.Core.SignOffs;
 using MentorFlow.Core.Wording;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Coordinator;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.DurableTask.Client;
-using MentorFlow.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Coordinator;
 

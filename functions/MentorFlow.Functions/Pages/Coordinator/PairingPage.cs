@@ -1,13 +1,13 @@
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Submissions;
-using Microsoft.DurableTask.Client;
-using MentorFlow.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Coordinator;
 

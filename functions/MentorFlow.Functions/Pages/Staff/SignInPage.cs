@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using MentorFlow.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 

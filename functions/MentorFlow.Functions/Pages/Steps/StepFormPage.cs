@@ -1,6 +1,7 @@
 using MentorFlow.Core.Validation;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.ActionPlans;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Records;
@@ -8,10 +9,9 @@ using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.DurableTask.Client;
-using MentorFlow.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Pages.Steps;
 
