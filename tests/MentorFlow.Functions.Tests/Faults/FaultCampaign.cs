@@ -599,11 +599,12 @@ internal sealed partial class FaultCampaign
             case Step.PlanMentor:
                 return Mailed("ScheduleRequest") || (stage == Core.Year.PairingStage.Kickoff && !waitingOn.Contains("Mentor"));
             case Step.PlanMentee:
-                // Only both signatures send the schedule request.
-                return Mailed("ScheduleRequest");
+                // Only both signatures move the year to the schedule and the weekly loop (the end date jumps it to sign-off),
+                // and send the schedule request (an email the year may still hold: see ExpectEveryPairingAndOutcomeAsync).
+                return Mailed("ScheduleRequest") || stage is > Core.Year.PairingStage.Kickoff and < Core.Year.PairingStage.SignOff;
             case Step.Schedule:
-                // Only the schedule sends the meeting invite.
-                return Mailed("MeetingInvite");
+                // Only the schedule moves the year on to its observations (midyear follows them), and sends the meeting invite.
+                return Mailed("MeetingInvite") || stage is > Core.Year.PairingStage.ScheduleFillIn and < Core.Year.PairingStage.SignOff;
             case Step.Log:
                 return progress.GetProperty("lastMeeting").ValueKind == JsonValueKind.String
                     && DateOnly.Parse(progress.GetProperty("lastMeeting").GetString()!, CultureInfo.InvariantCulture) >= ack.On;
@@ -714,6 +715,15 @@ internal sealed partial class FaultCampaign
             var view = await ViewAsync(id);
             var outcome = view.GetProperty("outcome");
             var acks = _acks.Where(a => a.PairingId == id).ToList();
+            // The emails the signatures and the schedule owe were written by the time the year finished (it holds unsent mail).
+            foreach (var (step, kind) in new[] { (Step.PlanMentee, "ScheduleRequest"), (Step.Schedule, "MeetingInvite") })
+            {
+                if (acks.Any(a => a.Step == step) && Directory.GetFiles(Path.Combine(_root, "outbox"), $"{id}_{kind}_Mentor_1.eml").Length != 1)
+                {
+                    wrong.Add($"{id}: {acks.First(a => a.Step == step).What} acknowledged, and no {kind} email");
+                }
+            }
+
             var logs = acks.Count(a => a.Step == Step.Log);
             if (outcome.GetProperty("interactions").GetInt32() < logs)
             {
