@@ -597,7 +597,8 @@ internal sealed partial class FaultCampaign
         switch (ack.Step)
         {
             case Step.PlanMentor:
-                return Mailed("ScheduleRequest") || (stage == Core.Year.PairingStage.Kickoff && !waitingOn.Contains("Mentor"));
+                return Mailed("ScheduleRequest") || (stage == Core.Year.PairingStage.Kickoff && !waitingOn.Contains("Mentor"))
+                    || stage is > Core.Year.PairingStage.Kickoff and < Core.Year.PairingStage.SignOff;
             case Step.PlanMentee:
                 // Only both signatures move the year to the schedule and the weekly loop (the end date jumps it to sign-off),
                 // and send the schedule request (an email the year may still hold: see ExpectEveryPairingAndOutcomeAsync).
