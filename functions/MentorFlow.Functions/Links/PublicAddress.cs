@@ -42,6 +42,8 @@ public sealed class PublicAddress(IConfiguration configuration, IServiceProvider
             return new Uri($"https://{host}/");
         }
 
+        // The engine may send the first emails while the server is still starting: wait for it to listen (bounded).
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStarted.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
         var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return listening is null
             ? throw new InvalidOperationException($"The app is not listening yet, so links have no address; set {Setting} to the address people use.")

@@ -33,6 +33,8 @@ internal static class FaultsBenchmark
         start.Environment["MENTORFLOW_FAULT_CAMPAIGN_KILLS"] = kills.ToString(CultureInfo.InvariantCulture);
         start.Environment["MENTORFLOW_FAULT_CAMPAIGN_PAIRINGS"] = pairings.ToString(CultureInfo.InvariantCulture);
         start.Environment["MENTORFLOW_FAULT_CAMPAIGN_SEED"] = seed.ToString(CultureInfo.InvariantCulture);
+        // The long run posts midyear checks too, where the known finding (a late check dropped by its year) can show.
+        start.Environment["MENTORFLOW_FAULT_CAMPAIGN_MIDYEAR"] = "1";
         start.Environment["MENTORFLOW_FAULT_CAMPAIGN_FIGURES"] = figuresFile;
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"faults: dotnet test of the fault campaign, {kills} kills, {pairings} pairings (+3 imported), seed {seed}"));
         using var test = Process.Start(start)!;
