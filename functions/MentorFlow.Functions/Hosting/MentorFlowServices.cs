@@ -3,6 +3,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Engine;
 using MentorFlow.Functions.Health;
+using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Pages;
 using MentorFlow.Functions.Pairings;
 using MentorFlow.Functions.Records;
@@ -68,6 +69,7 @@ public static class MentorFlowServices
         services.AddMentorFlowRecords(folders, configuration);
         services.AddSingleton<PairingIntake>();
         services.AddSingleton<PairingImport>();
+        services.AddSingleton<HireImport>();
         services.AddSingleton<Coordinator.CoordinatorBoard>();
         services.AddSingleton<Reporting.ReportYearReader>();
         Reporting.ReportDocumentServices.AddReportDocuments(services, folders, configuration);

@@ -1,6 +1,7 @@
 using System.Text;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Csv;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;

@@ -51,7 +51,14 @@ public static class PairingTextLimits
         return errors;
     }
 
-    // The message never repeats the text: it may be a person's name.
+    /// <summary>What is wrong with one text: too long, or holding a control character; the message never repeats the text (it may be a name).</summary>
+    public static IReadOnlyList<FieldError> Check(string field, string? text, int limit)
+    {
+        var errors = new List<FieldError>();
+        Check(errors, field, text, limit);
+        return errors;
+    }
+
     private static void Check(List<FieldError> errors, string field, string? text, int limit)
     {
         if (text is null)

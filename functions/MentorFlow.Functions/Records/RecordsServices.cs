@@ -4,6 +4,7 @@ using System.Text.Json;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Mail;
 using MentorFlow.Functions.Submissions;
@@ -15,7 +16,7 @@ namespace MentorFlow.Functions.Records;
 /// <summary>
 /// Where the records live, as <c>MentorFlow:Records:Backend</c> says: <c>Sqlite</c> (the default: <c>mentorflow.db</c> in
 /// the data folder) or <c>Cosmos</c> (a Cosmos DB account, partitioned by district): pairings, submissions, action plans,
-/// the sent-message ledger, and the pending year events the relay raises.
+/// HR's rosters of hires, the sent-message ledger, and the pending year events the relay raises.
 /// </summary>
 public static partial class RecordsServices
 {
@@ -56,6 +57,7 @@ public static partial class RecordsServices
         services.AddSingleton<IActionPlanStore>(_ => new SqliteActionPlanStore(path));
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(path));
         services.AddSingleton<IPendingYearEvents>(_ => new SqlitePendingYearEvents(path));
+        services.AddSingleton<IHireRosters>(_ => new SqliteHireRosters(path));
     }
 
     private static void AddCosmos(IServiceCollection services, IConfigurationSection cosmos)
@@ -68,6 +70,7 @@ public static partial class RecordsServices
         services.AddSingleton<ISubmissionStore>(sp => new CosmosSubmissionStore(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IActionPlanStore>(sp => new CosmosActionPlanStore(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<ISentMessageLedger>(sp => new CosmosSentMessageLedger(sp.GetRequiredService<CosmosRecords>()));
+        services.AddSingleton<IHireRosters>(sp => new CosmosHireRosters(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IPendingYearEvents>(sp =>
         {
             var districts = sp.GetRequiredService<DistrictDirectory>();

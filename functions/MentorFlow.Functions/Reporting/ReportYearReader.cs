@@ -3,6 +3,7 @@ using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Reports.Input;
@@ -12,9 +13,11 @@ namespace MentorFlow.Functions.Reporting;
 
 /// <summary>
 /// Gathers a district's program year for the reports: pairings with their outcomes or progress, the logged time (notes
-/// dropped here, by <see cref="CollaborationLog.ToInteraction"/>), observation cycles, and the people lists.
+/// dropped here, by <see cref="CollaborationLog.ToInteraction"/>), observation cycles, the people lists, and HR's roster
+/// of the year's hires (hiring figures and retention into the next year) when HR sent one.
 /// </summary>
-public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans, DistrictDirectory districts, DurableTaskClient engine)
+public sealed class ReportYearReader(
+    IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans, IHireRosters rosters, DistrictDirectory districts, DurableTaskClient engine)
 {
     /// <summary>The district's facts for <paramref name="programYear"/>.</summary>
     public async Task<DistrictYear> ReadAsync(string districtId, string programYear, CancellationToken cancellationToken)
@@ -59,10 +62,16 @@ public sealed class ReportYearReader(IPairingRecords records, ISubmissionStore s
 
         var mentors = pairings.Select(r => r.Mentor).DistinctBy(m => m.EmployeeId)
             .Select(m => new MentorFacts(m.EmployeeId, m.Name, m.School, m.YearsOfExperience, m.MentorTrainedOn, options.MentorStipend, options.MentorPdps));
-        var teachers = pairings.DistinctBy(r => r.Mentee.EmployeeId)
-            .Select(r => new BeginningTeacherFacts(r.Mentee.EmployeeId, r.Mentee.Name, r.Mentee.School, r.Mentee.Role.ToString(), r.Pairing.InductionYear, r.Pairing.StartsOn));
+        // HR's roster names every hire, paired or not; a mentee it misses is still listed, from the pairing.
+        var roster = await rosters.FindAsync(districtId, programYear, cancellationToken);
+        var hires = roster?.Hires.Select(h => new BeginningTeacherFacts(h.EmployeeId, h.Name, h.School, h.Role.ToString(), h.InductionYear, h.HiredOn, h.EmployedNextYear))
+            .ToList() ?? [];
+        var listed = hires.Select(h => h.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        var teachers = hires.Concat(pairings.DistinctBy(r => r.Mentee.EmployeeId).Where(r => !listed.Contains(r.Mentee.EmployeeId))
+            .Select(r => new BeginningTeacherFacts(r.Mentee.EmployeeId, r.Mentee.Name, r.Mentee.School, r.Mentee.Role.ToString(), r.Pairing.InductionYear, r.Pairing.StartsOn)));
         return new DistrictYear(districtId, options.Name, programYear, facts, interactions, observations, [.. mentors], [.. teachers],
             new DistrictNarrative(options.GoingWell, options.ToImprove, options.Partnerships),
-            new DistrictCalendar(settings.YearStart, settings.FirstHalfEnd, settings.SecondHalfStart, settings.YearEnd));
+            new DistrictCalendar(settings.YearStart, settings.FirstHalfEnd, settings.SecondHalfStart, settings.YearEnd),
+            BeginningTeachersHired: roster?.Hires.Count);
     }
 }

@@ -40,14 +40,19 @@ internal sealed partial class HttpForm : IDisposable
         return response.StatusCode;
     }
 
-    /// <summary>Uploads <paramref name="file"/> as a browser does (<c>multipart/form-data</c>) with the token of the page last read.</summary>
-    public async Task<HttpStatusCode> PostFileAsync(Uri page, string field, string fileName, byte[] file)
+    /// <summary>Uploads <paramref name="file"/> as a browser does (<c>multipart/form-data</c>) with the token of the page last read and <paramref name="fields"/>.</summary>
+    public async Task<HttpStatusCode> PostFileAsync(Uri page, string field, string fileName, byte[] file, params KeyValuePair<string, string>[] fields)
     {
         using var content = new MultipartFormDataContent
         {
             { new StringContent(Value("__RequestVerificationToken")), "__RequestVerificationToken" },
             { new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } }, field, fileName },
         };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
         using var response = await _http.PostAsync(page, content);
         Html = await response.Content.ReadAsStringAsync();
         return response.StatusCode;

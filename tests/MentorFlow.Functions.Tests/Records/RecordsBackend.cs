@@ -4,6 +4,7 @@ using MentorFlow.Core.Messaging;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Core.Settings;
 using MentorFlow.Functions.ActionPlans;
+using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Mail;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
@@ -28,6 +29,8 @@ public abstract class RecordsBackend : IAsyncDisposable
     public ISentMessageLedger Ledger { get; protected set; } = null!;
 
     public IPendingYearEvents Pending { get; protected set; } = null!;
+
+    public IHireRosters Hires { get; protected set; } = null!;
 
     /// <summary>New store instances on the same records (a restart).</summary>
     public abstract Task ReopenAsync();
@@ -82,6 +85,7 @@ public sealed class SqliteRecordsBackend : RecordsBackend
         ActionPlans = new SqliteActionPlanStore(path);
         Ledger = new SqliteSentMessageLedger(path);
         Pending = new SqlitePendingYearEvents(path);
+        Hires = new SqliteHireRosters(path);
     }
 }
 
@@ -108,6 +112,7 @@ public sealed class CosmosRecordsBackend : RecordsBackend
         ActionPlans = new CosmosActionPlanStore(records);
         Ledger = new CosmosSentMessageLedger(records);
         Pending = new CosmosPendingYearEvents(records, () => Districts);
+        Hires = new CosmosHireRosters(records);
     }
 
     public override async ValueTask DisposeAsync()

@@ -51,3 +51,13 @@ public sealed class CosmosPendingYearEventsContractTests : PendingYearEventsCont
 {
     protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
 }
+
+public sealed class SqliteHireRostersContractTests : HireRostersContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => SqliteRecordsBackend.StartAsync();
+}
+
+public sealed class CosmosHireRostersContractTests : HireRostersContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
+}

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using MentorFlow.Functions.Api;
 
-namespace MentorFlow.Functions.Pairings;
+namespace MentorFlow.Functions.Csv;
 
 /// <summary>
 /// Reads the CSV file of an import: a body sent as <c>text/csv</c> (or <c>text/plain</c>), or the file part of a
@@ -82,7 +82,7 @@ public static class CsvUpload
             return (null, ApiProblem.Invalid([new FieldError("file", "the form could not be read; upload the CSV file again.")]));
         }
 
-        return (null, ApiProblem.Invalid([new FieldError("file", "the form has no file; attach the CSV file of pairings.")]));
+        return (null, ApiProblem.Invalid([new FieldError("file", "the form has no file; attach the CSV file.")]));
     }
 
     private static bool IsCsvFile(string? contentType, string fileName)

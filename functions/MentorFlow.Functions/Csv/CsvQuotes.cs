@@ -1,7 +1,7 @@
 using System.Globalization;
 using MentorFlow.Functions.Api;
 
-namespace MentorFlow.Functions.Pairings;
+namespace MentorFlow.Functions.Csv;
 
 /// <summary>
 /// Checks a CSV file's quoting before it is read: a quote inside a value that does not start with one, text after a
