@@ -39,6 +39,17 @@ internal sealed class Browser : IAsyncDisposable
     public Task<IPage> PhoneAsync() =>
         _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
 
+    /// <summary>A new page <paramref name="width"/> px wide in a context of its own; <paramref name="withScripts"/> lets a test add its own script (the pages' policy allows none).</summary>
+    public async Task<IPage> PageAsync(int width, bool withScripts = false)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 740 : 900 },
+            BypassCSP = withScripts,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();

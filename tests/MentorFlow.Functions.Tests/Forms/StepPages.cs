@@ -37,7 +37,13 @@ internal static class StepPages
         () => {
             const problems = [];
             const width = document.documentElement.clientWidth;
-            if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`);
+            if (document.documentElement.scrollWidth > width) {
+                // Name the outermost element that reaches past the screen's edge, to say what to fix.
+                const scrolls = e => { for (let a = e.parentElement; a; a = a.parentElement) { if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true; } return false; };
+                const wide = [...document.body.querySelectorAll('*')].find(e => e.getBoundingClientRect().right > width + 1 && !scrolls(e));
+                const what = wide ? `${wide.tagName.toLowerCase()}${wide.id ? '#' + wide.id : ''}${wide.className && typeof wide.className === 'string' ? '.' + wide.className.split(' ').join('.') : ''}` : 'something';
+                problems.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen (${what} reaches past its edge)`);
+            }
             for (const field of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
                 const labelled = (field.id && document.querySelector(`label[for="${field.id}"]`)) || field.closest('label') || field.getAttribute('aria-label');
                 if (!labelled) problems.push(`${field.name || field.id} has no label`);
