@@ -21,7 +21,22 @@ public sealed record BoardQuery(string? School = null, string? Stage = null, str
 /// <param name="Rows">The pairings, filtered and sorted.</param>
 /// <param name="Schools">Every school, for the filter.</param>
 /// <param name="MeetingsPerWeek">Logged meetings per week (Monday), across every pairing (not only the filtered ones).</param>
-public sealed record Board(IReadOnlyList<CoordinatorRow> Rows, IReadOnlyList<string> Schools, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek);
+public sealed record Board(IReadOnlyList<CoordinatorRow> Rows, IReadOnlyList<string> Schools, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek)
+{
+    /// <summary>Every pairing, whatever the filter: what the tiles count.</summary>
+    public IReadOnlyList<CoordinatorRow> All { get; init; } = Rows;
+
+    /// <summary>How many pairings carry each flag, every flag listed (zero too), in the filter's order.</summary>
+    public IReadOnlyList<(string Flag, int Count)> FlagCounts =>
+        [.. CoordinatorRow.AllFlags.Select(f => (f, All.Count(r => r.Flags.Contains(f))))];
+
+    /// <summary>How many pairings are in each stage that has any, in the year's order (not started first).</summary>
+    public IReadOnlyList<(string Stage, int Count)> StageCounts =>
+        [.. All.GroupBy(r => r.Stage).OrderBy(g => CoordinatorBoard.StageOrder(g.Key)).Select(g => (g.Key, g.Count()))];
+
+    /// <summary>Pairings whose year is running and whose confirmed hours keep up with pace.</summary>
+    public int OnPace => All.Count(r => r.Started && r.Stage != nameof(PairingStage.Finished) && !r.Flags.Contains("behind-pace") && !r.Flags.Contains("separated"));
+}
 
 /// <summary>Builds the coordinator's view from the records, each year's status and the logs (never their notes).</summary>
 public sealed class CoordinatorBoard(IPairingRecords records, DistrictDirectory districts, ISubmissionStore submissions, DurableTaskClient engine, TimeProvider clock)
@@ -59,7 +74,7 @@ public sealed class CoordinatorBoard(IPairingRecords records, DistrictDirectory 
             .Where(r => string.IsNullOrEmpty(query.School) || r.School == query.School)
             .Where(r => string.IsNullOrEmpty(query.Stage) || r.Stage == query.Stage)
             .Where(r => string.IsNullOrEmpty(query.Flag) || r.Flags.Contains(query.Flag));
-        return new Board(Sorted(filtered, query).ToList(), schools, [.. weeks.Select(w => (w.Key, w.Value))]);
+        return new Board(Sorted(filtered, query).ToList(), schools, [.. weeks.Select(w => (w.Key, w.Value))]) { All = rows };
     }
 
     private static CoordinatorRow Row(PairingRecord record, PairingYearStatus? status, DateTime now, DateOnly today, int nudgeAfterWeeks)
@@ -102,7 +117,8 @@ public sealed class CoordinatorBoard(IPairingRecords records, DistrictDirectory 
     private static IOrderedEnumerable<CoordinatorRow> By<TKey>(IEnumerable<CoordinatorRow> rows, Func<CoordinatorRow, TKey> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
-    private static int StageOrder(string stage) => Enum.TryParse<PairingStage>(stage, out var s) ? (int)s : -1;
+    /// <summary>Where a stage comes in the year: not started first, then the year's stages in order.</summary>
+    public static int StageOrder(string stage) => Enum.TryParse<PairingStage>(stage, out var s) ? (int)s : -1;
 
     /// <summary>The hours as the table shows them, e.g. "6.5 of 8.2".</summary>
     public static string HoursAgainstPace(CoordinatorRow row)

@@ -17,6 +17,16 @@ public sealed class FieldErrors
     /// <summary>True when <paramref name="field"/> has a message.</summary>
     public bool Has(string field) => _messages.ContainsKey(field);
 
+    /// <summary>Every message with its field, in the order they were said (the form's order).</summary>
+    public IReadOnlyList<(string Field, string Message)> All => [.. _messages.Select(m => (m.Key, m.Value))];
+
+    /// <summary>The id of the element a field's name stands for, as the forms write it (<c>Form.Goals[0].Goal</c> is <c>Form_Goals_0__Goal</c>).</summary>
+    public static string IdOf(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+    }
+
     /// <summary>The message beside <paramref name="field"/>, or null.</summary>
     public string? Of(string field) => _messages.GetValueOrDefault(field);
 }

@@ -49,6 +49,8 @@ public sealed class AccessibilityWalkTests
             await hr.SetInputFilesAsync("#file", PairingsCsv);
             await hr.ClickAsync("form[enctype] button[type=submit]");
             await Check(hr, "hr import, preview", problems);
+            await hr.ClickAsync("input[name=confirm] ~ button[type=submit]");
+            await Check(hr, "hr import, done", problems);
             await Visit(hr, app, "/hr/hires");
             await Check(hr, "hr hires", problems);
 
@@ -88,7 +90,7 @@ public sealed class AccessibilityWalkTests
         await pages[360].ClickAsync("button[type=submit]");
         await app.RunEngineAsync();
 
-        await CheckStepAsync(app, pages, "ScheduleRequest", "Mentor", "schedule", problems);
+        await CheckStepAsync(app, pages, "ScheduleRequest", "Mentor", "schedule", problems, emptied: "#Schedule_StartTime");
         await StepPages.ScheduleAsync(app, browser);
 
         await CheckStepAsync(app, pages, "MeetingInvite", "Mentor", "meeting log", problems);
@@ -125,8 +127,10 @@ public sealed class AccessibilityWalkTests
         Assert.Contains(problems, p => p.StartsWith("bare field: label (critical)", StringComparison.Ordinal));
     }
 
-    // The step's emailed link at each width, as it opens and after submitting it untouched (the form's errors).
-    private static async Task CheckStepAsync(RunningApp app, Dictionary<int, IPage> pages, string kind, string person, string name, List<string> problems)
+    // The step's emailed link at each width, as it opens and after submitting it untouched (the form's errors), with
+    // the field "emptied" cleared first when the form opens filled in.
+    private static async Task CheckStepAsync(
+        RunningApp app, Dictionary<int, IPage> pages, string kind, string person, string name, List<string> problems, string? emptied = null)
     {
         foreach (var (width, page) in pages)
         {
@@ -134,11 +138,33 @@ public sealed class AccessibilityWalkTests
             await Check(page, name, problems);
             if (await page.QuerySelectorAsync("button[type=submit]") is { } submit && person == "Mentor")
             {
+                if (emptied is not null)
+                {
+                    await page.FillAsync(emptied, "");
+                }
+
                 await submit.ClickAsync();
                 await Check(page, $"{name}, errors", problems);
             }
         }
     }
+
+    // A page showing a field's error opens on the summary of them all, focused, each entry linking to a field that is there.
+    private static Task<string[]> ErrorSummaryProblemsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const shown = [...document.querySelectorAll('span.error')].filter(e => e.textContent.trim().length > 0);
+            const summary = document.getElementById('error-summary');
+            if (shown.length === 0 && !summary) return [];
+            if (!summary) return [`${shown.length} field error(s) but no error summary`];
+            const problems = [];
+            if (document.activeElement !== summary) problems.push(`the focus is on ${document.activeElement?.tagName}, not the error summary`);
+            if (location.hash !== '#error-summary') problems.push('the page did not open at the error summary');
+            for (const link of summary.querySelectorAll('a')) {
+                if (!document.getElementById(link.getAttribute('href').slice(1))) problems.push(`the summary links to ${link.getAttribute('href')}, which is not on the page`);
+            }
+            return problems;
+        }
+        """);
 
     private static async Task<IPage> SignedInAsync(Browser browser, RunningApp app, int width, StaffRole role, string returnTo)
     {
@@ -155,6 +181,7 @@ public sealed class AccessibilityWalkTests
     {
         var width = page.ViewportSize!.Width;
         problems.AddRange(await AxeCheck.SeriousProblemsAsync(page, $"{name} at {width} px"));
+        problems.AddRange((await ErrorSummaryProblemsAsync(page)).Select(p => $"{name} at {width} px: {p}"));
         if (width < 600)
         {
             problems.AddRange((await StepPages.PhoneProblemsAsync(page)).Select(p => $"{name} at {width} px: {p}"));

@@ -56,6 +56,31 @@ public sealed class CoordinatorPageTests
     }
 
     [Fact]
+    public async Task Tiles_count_every_pairing_by_flag_and_stage_whatever_the_filter_and_each_opens_its_filter()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var hr = app.Client();
+        (await hr.PostAsync("/api/pairings/import", new StringContent(Sample, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        (await hr.PostAsJsonAsync("/api/clock/advance", new { days = 21 })).EnsureSuccessStatusCode();
+        await app.RunEngineAsync();
+        using var coordinator = new HttpForm();
+        var signIn = new Uri(app.BaseAddress, "/staff/sign-in?ReturnUrl=/coordinator?school=Roosevelt%20Middle");
+        await coordinator.GetAsync(signIn);
+        await coordinator.PostAsync(signIn, [new("Key", RunningApp.Keys[StaffRole.Coordinator])]);
+
+        var tiles = System.Text.RegularExpressions.Regex.Matches(coordinator.Html, "<a class=\"tile[^\"]*\" href=\"([^\"]+)\"><span class=\"tile-count\">(\\d+)</span> ([^<]+)</a>")
+            .ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups[3].Value), m => (Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(coordinator.Html, "<tbody>.*?</tbody>", System.Text.RegularExpressions.RegexOptions.Singleline)[0].Value.Split("<tr ").Skip(1));
+        Assert.Equal((2, "/coordinator?flag=overdue"), tiles["overdue"]); // both full-year pairings, though the filter shows one school
+        Assert.Equal(0, tiles["ended early"].Count);
+        Assert.Equal((2, "/coordinator?stage=Kickoff"), tiles["Action plan"]);
+        Assert.Equal((1, "/coordinator?stage=NotStarted"), tiles["Not started yet"]);
+        Assert.Contains("<a class=\"tile attention\" href=\"/coordinator?flag=overdue\">", coordinator.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_role_signed_in_is_told_the_page_is_not_for_it()
     {
         await using var app = await RunningApp.StartAsync();

@@ -20,9 +20,14 @@ public sealed class WeeklyLoopFormTests
         await using var browser = await Browser.LaunchAsync();
         await StepPages.SignPlanAsync(app, browser);
 
-        // The mentor fills in the schedule; a time that is not a time is named beside its field.
+        // The mentor fills in the schedule, which starts from the plan's meeting time and place; a time that is not a
+        // time is named beside its field.
         var mentor = await browser.PhoneAsync();
         await mentor.GotoAsync(app.EmailedLink("ScheduleRequest", "Mentor").ToString());
+        Assert.Equal("Tuesday", await mentor.InputValueAsync("#Schedule_Weekday"));
+        Assert.Equal("15:30", await mentor.InputValueAsync("#Schedule_StartTime"));
+        Assert.Equal("Room 12", await mentor.InputValueAsync("#Schedule_Place"));
+        await mentor.FillAsync("#Schedule_StartTime", "");
         await mentor.SelectOptionAsync("#Schedule_Weekday", "Thursday");
         await mentor.FillAsync("#Schedule_Minutes", "forty");
         await mentor.FillAsync("#Schedule_Place", "Room 12");

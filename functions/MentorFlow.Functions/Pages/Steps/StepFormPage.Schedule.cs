@@ -27,8 +27,10 @@ public sealed partial class StepFormPage
     private async Task<IResult> ShowScheduleAsync(StepVisit visit, ScheduleForm? form, CancellationToken cancellationToken)
     {
         var submitted = form is null ? await submissions.FindAsync<MeetingSchedule>(visit.Link.PairingId, ScheduleStep, CurrentKey, cancellationToken) : null;
+        // A first visit starts from what the pair wrote in their action plan.
+        form ??= ScheduleFromPlan.Form(submitted is null ? await plans.FindAsync(visit.Link.PairingId, cancellationToken) : null);
         return await RenderAsync<ScheduleStepForm, ScheduleStepView>(visit,
-            new ScheduleStepView(visit.Heading, visit.FormToken, form ?? new ScheduleForm(), visit.Errors, submitted, ScheduleOpen(visit), visit.ForMentor));
+            new ScheduleStepView(visit.Heading, visit.FormToken, form, visit.Errors, submitted, ScheduleOpen(visit), visit.ForMentor));
     }
 
     private async Task<IResult> PostScheduleAsync(StepVisit visit, PostedForm posted, CancellationToken cancellationToken)
