@@ -74,6 +74,7 @@ public sealed class YearSimulation
             workItems += (await Task.WhenAll(workers.Select(w => Task.Run(() => w.ProcessAllDueAsync(cancellationToken), cancellationToken)))).Sum();
             foreach (var message in inbox.TakeArrived())
             {
+                options.Delivered?.Invoke(message);
                 byId[message.PairingId].Read(message, day);
             }
 
@@ -115,7 +116,8 @@ public sealed class YearSimulation
             DateOnly? leaves = random.NextDouble() < 0.04 ? starts.AddDays(random.Next(30, Math.Max(31, end.DayNumber - starts.DayNumber - 20))) : null;
             var subject = new PairingYearSubject(id, term, starts,
                 new Recipient(RecipientRole.Mentor, $"Mentor {i + 1}", $"mentor{i + 1}@demo-district.example"),
-                new Recipient(RecipientRole.Mentee, $"Mentee {i + 1}", $"mentee{i + 1}@demo-district.example"));
+                new Recipient(RecipientRole.Mentee, $"Mentee {i + 1}", $"mentee{i + 1}@demo-district.example"),
+                DistrictName: "Demo District");
             // The mentor's notes draw from a random of their own, so writing them changes no figure of the year.
             var notes = new SimulatedNotes(new Random(unchecked((options.Seed * 1_000_003) + i) ^ NotesSeed));
             pairs.Add(new SimulatedPairing(subject, profile, leaves, settings, random, notes, options.Written));

@@ -12,6 +12,7 @@ namespace MentorFlow.Simulation;
 /// Hears every meeting log as its simulated mentor writes it, private notes included: what the pair's own store keeps
 /// and nothing else may see (the year hears the log through <see cref="Core.Logs.CollaborationLog.ToInteraction"/>, in <paramref name="Observe"/>).
 /// </param>
+/// <param name="Delivered">Hears every email the year sends, as it arrives in the simulated people's inboxes.</param>
 public sealed record YearSimulationOptions(
     int Pairings,
     int Seed,
@@ -20,4 +21,5 @@ public sealed record YearSimulationOptions(
     int StartYear = 2026,
     Action<string, Core.Year.PairingYearEvent>? Observe = null,
     int Partitions = Durable.Sqlite.SqlitePartitions.DefaultCount,
-    Action<string, Core.Logs.CollaborationLog>? Written = null);
+    Action<string, Core.Logs.CollaborationLog>? Written = null,
+    Action<Core.Messaging.ProgramMessage>? Delivered = null);

@@ -26,6 +26,10 @@ namespace MentorFlow.Core.Settings;
 /// <param name="AtRiskPaceShare">A pairing whose confirmed hours are below this share of pace is at risk.</param>
 /// <param name="ExtensionDays">Days a coordinator's "extended" decision adds.</param>
 /// <param name="CoordinatorEmail">Where escalations and alerts go.</param>
+/// <param name="ReminderLimit">
+/// Reminders a waiting step sends each person before the coordinator is told instead; 0 sends them until the step is
+/// done (what a year started before the limit existed was pinned with).
+/// </param>
 public sealed record DistrictProgramSettings(
     string DistrictId,
     DateOnly YearStart,
@@ -46,15 +50,20 @@ public sealed record DistrictProgramSettings(
     int AlertAfterWeeks = 3,
     decimal AtRiskPaceShare = 0.75m,
     int ExtensionDays = 60,
-    string CoordinatorEmail = "coordinator@district.example")
+    string CoordinatorEmail = "coordinator@district.example",
+    int ReminderLimit = 0)
 {
+    /// <summary>The reminders a waiting step sends each person, by default, before the coordinator is told instead.</summary>
+    public const int DefaultReminderLimit = 3;
+
     /// <summary>A district's settings with every default, for the program year starting in September of <paramref name="startYear"/>.</summary>
     public static DistrictProgramSettings ForSchoolYear(string districtId, int startYear) => new(
         districtId,
         new DateOnly(startYear, 9, 1),
         new DateOnly(startYear + 1, 6, 15),
         new DateOnly(startYear + 1, 1, 22),
-        new DateOnly(startYear + 1, 1, 25));
+        new DateOnly(startYear + 1, 1, 25),
+        ReminderLimit: DefaultReminderLimit);
 
     /// <summary>The program year's name, e.g. "2026-2027".</summary>
     public string ProgramYear => $"{YearStart.Year}-{YearEnd.Year}";

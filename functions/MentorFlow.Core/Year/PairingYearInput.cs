@@ -9,7 +9,10 @@ namespace MentorFlow.Core.Year;
 /// <param name="StartsOn">The day the pairing starts.</param>
 /// <param name="Mentor">The mentor.</param>
 /// <param name="Mentee">The mentee.</param>
-public sealed record PairingYearSubject(string PairingId, PairingTerm Term, DateOnly StartsOn, Recipient Mentor, Recipient Mentee);
+/// <param name="School">The school, named in the year's emails; null for years started before emails named it.</param>
+/// <param name="DistrictName">The district's name, named in the year's emails; null for years started before emails named it.</param>
+public sealed record PairingYearSubject(
+    string PairingId, PairingTerm Term, DateOnly StartsOn, Recipient Mentor, Recipient Mentee, string? School = null, string? DistrictName = null);
 
 /// <summary>The PairingYear orchestration's input: the pairing, its district's settings as they were at start, and the state carried over a continue-as-new.</summary>
 /// <param name="Subject">The pairing.</param>

@@ -6,7 +6,13 @@ namespace MentorFlow.Core.Year;
 /// <summary>The words of each program message; the app adds the greeting, the signed link and the HTML.</summary>
 internal static class PairingYearMessages
 {
-    public static ProgramMessage Compose(string pairingId, ProgramMessageKind kind, Recipient to, string sequence, string? detail = null, MeetingInviteDetails? invite = null)
+    /// <summary>The kinds that ask someone to do a step by a date: they say the date.</summary>
+    public static bool AsksByADate(ProgramMessageKind kind) => kind is ProgramMessageKind.ActionPlanInvite or ProgramMessageKind.ActionPlanReminder
+        or ProgramMessageKind.ScheduleRequest or ProgramMessageKind.ScheduleReminder or ProgramMessageKind.MidyearRequest or ProgramMessageKind.MidyearReminder
+        or ProgramMessageKind.SignOffRequest or ProgramMessageKind.SignOffReminder or ProgramMessageKind.DecisionRequest or ProgramMessageKind.DecisionReminder;
+
+    public static ProgramMessage Compose(
+        PairingYearSubject pairing, ProgramMessageKind kind, Recipient to, string sequence, string? detail = null, MeetingInviteDetails? invite = null, DateOnly? due = null)
     {
         var (subject, body, step) = kind switch
         {
@@ -32,7 +38,27 @@ internal static class PairingYearMessages
             ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
         };
-        var key = string.Create(CultureInfo.InvariantCulture, $"{pairingId}/{kind}/{to.Role}/{sequence}");
-        return new ProgramMessage(key, kind, pairingId, to, subject, detail is null ? body : $"{body}\n\n{detail}", step, invite);
+        // Who the email is about, so a coordinator (or a mentor of two mentees) can tell one pairing's emails from another's.
+        var where = string.Join(", ", new[] { pairing.School, pairing.DistrictName }.Where(w => !string.IsNullOrWhiteSpace(w)));
+        var at = where.Length == 0 ? "" : $", {where}";
+        var (about, suffix) = to.Role switch
+        {
+            RecipientRole.Coordinator => ($"Pairing: {pairing.Mentee.Name} (mentee) with {pairing.Mentor.Name} (mentor){at}.", $" — {pairing.Mentee.Name} with {pairing.Mentor.Name}"),
+            RecipientRole.Mentor => ($"Your mentoring pairing with {pairing.Mentee.Name}{at}.", $" — with {pairing.Mentee.Name}"),
+            _ => ($"Your mentoring pairing with {pairing.Mentor.Name}{at}.", $" — with {pairing.Mentor.Name}"),
+        };
+        var paragraphs = new List<string> { about, body };
+        if (due is { } by && AsksByADate(kind))
+        {
+            paragraphs.Add(string.Create(CultureInfo.InvariantCulture, $"Due by {by:dddd d MMMM yyyy}."));
+        }
+
+        if (detail is not null)
+        {
+            paragraphs.Add(detail);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{pairing.PairingId}/{kind}/{to.Role}/{sequence}");
+        return new ProgramMessage(key, kind, pairing.PairingId, to, subject + suffix, string.Join("\n\n", paragraphs), step, invite);
     }
 }

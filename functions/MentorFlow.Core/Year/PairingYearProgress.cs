@@ -115,7 +115,7 @@ public sealed class PairingYearProgress
         {
             case PairingYearEventKind.Separated when e.Separation is { } separation:
                 State.Separation = separation;
-                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.SeparationNotice, _coordinator, "1",
+                _outbox.Add(Compose(ProgramMessageKind.SeparationNotice, _coordinator, "1",
                     $"Ended {separation.EndedOn:yyyy-MM-dd}: {separation.Reason}."));
                 Finish(PairingYearResult.Separated, separation.EndedOn, now);
                 break;
@@ -126,7 +126,7 @@ public sealed class PairingYearProgress
                     State.PlanSignedOn = Today(now);
                     Enter(PairingStage.ScheduleFillIn, now);
                     Wait("the regular meeting schedule", [RecipientRole.Mentor], now, now.AddDays(_settings.StepDueDays));
-                    _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.ScheduleRequest, _subject.Mentor, "1"));
+                    _outbox.Add(Compose(ProgramMessageKind.ScheduleRequest, _subject.Mentor, "1"));
                 }
 
                 break;
@@ -166,7 +166,7 @@ public sealed class PairingYearProgress
                 if (pace.ShareOfPace < _settings.AtRiskPaceShare || check.SupportRequested || !string.IsNullOrWhiteSpace(check.Concerns))
                 {
                     State.AtRisk = true;
-                    _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.AtRiskAlert, _coordinator, "1",
+                    _outbox.Add(Compose(ProgramMessageKind.AtRiskAlert, _coordinator, "1",
                         $"Confirmed hours {pace.ConfirmedHours:0.##} of {pace.ExpectedHours:0.##} expected by now; support requested: {(check.SupportRequested ? "yes" : "no")}."));
                 }
 
@@ -233,7 +233,12 @@ public sealed class PairingYearProgress
 
         if (State.Waiting is { } waiting)
         {
-            Consider(waiting.NextReminderAt);
+            // A waiting step whose reminders are spent wakes the year only to tell the coordinator.
+            if (RemindersLeft(waiting))
+            {
+                Consider(waiting.NextReminderAt);
+            }
+
             if (!waiting.Escalated)
             {
                 Consider(waiting.DueAt.AddDays(_settings.EscalationDelayDays));
@@ -377,7 +382,7 @@ public sealed class PairingYearProgress
 
         Enter(PairingStage.CoordinatorDecision, now);
         Wait("the coordinator's decision", [RecipientRole.Coordinator], now, now.AddDays(_settings.StepDueDays));
-        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.DecisionRequest, _coordinator,
+        _outbox.Add(Compose(ProgramMessageKind.DecisionRequest, _coordinator,
             (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
             $"Confirmed hours outside the contract day: {hours:0.##} of {RequiredHours:0.##} required."));
     }
@@ -426,7 +431,8 @@ public sealed class PairingYearProgress
             return;
         }
 
-        if (now >= waiting.NextReminderAt)
+        // With a limit, reminders stop after the last one; the coordinator is told once the step is overdue, as always.
+        if (now >= waiting.NextReminderAt && RemindersLeft(waiting))
         {
             waiting.RemindersSent++;
             waiting.NextReminderAt = now.AddDays(_settings.ReminderCadenceDays);
@@ -434,7 +440,7 @@ public sealed class PairingYearProgress
             var sequence = waiting.RemindersSent.ToString(CultureInfo.InvariantCulture) + "@" + (State.Extensions + 1).ToString(CultureInfo.InvariantCulture);
             foreach (var role in waiting.Pending)
             {
-                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, reminder, Person(role), sequence));
+                _outbox.Add(Compose(reminder, Person(role), sequence));
             }
         }
 
@@ -444,11 +450,14 @@ public sealed class PairingYearProgress
             var (_, escalation) = Reminders(State.Stage);
             if (escalation is { } kind)
             {
-                _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _coordinator, "overdue-" + (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+                _outbox.Add(Compose(kind, _coordinator, "overdue-" + (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
                     $"Waiting for {waiting.WaitsFor} since {waiting.Since:yyyy-MM-dd}; it was due {waiting.DueAt:yyyy-MM-dd}."));
             }
         }
     }
+
+    // No limit (0) is how years started before the limit existed keep their rules: their settings were pinned without it.
+    private bool RemindersLeft(WaitingStep waiting) => _settings.ReminderLimit <= 0 || waiting.RemindersSent < _settings.ReminderLimit;
 
     private static (ProgramMessageKind Reminder, ProgramMessageKind? Escalation) Reminders(PairingStage stage) => stage switch
     {
@@ -511,7 +520,7 @@ public sealed class PairingYearProgress
         if (weeks >= _settings.AlertAfterWeeks && State.AlertedForGapFrom != gapFrom)
         {
             State.AlertedForGapFrom = gapFrom;
-            _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, ProgramMessageKind.MeetingGapAlert, _coordinator, gap,
+            _outbox.Add(Compose(ProgramMessageKind.MeetingGapAlert, _coordinator, gap,
                 $"No meeting logged since {gapFrom:yyyy-MM-dd} ({weeks} weeks)."));
         }
     }
@@ -553,6 +562,10 @@ public sealed class PairingYearProgress
         }
     }
 
+    // A step's request and reminders say the day it is due: the waiting step's, as the year set it just now.
+    private ProgramMessage Compose(ProgramMessageKind kind, Recipient to, string sequence, string? detail = null, MeetingInviteDetails? invite = null) =>
+        PairingYearMessages.Compose(_subject, kind, to, sequence, detail, invite, State.Waiting is { } waiting ? DateOnly.FromDateTime(waiting.DueAt) : null);
+
     private Recipient Person(RecipientRole role) => role switch
     {
         RecipientRole.Mentor => _subject.Mentor,
@@ -562,7 +575,7 @@ public sealed class PairingYearProgress
 
     private void ToPair(ProgramMessageKind kind, string sequence, string? detail = null, MeetingInviteDetails? invite = null)
     {
-        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _subject.Mentor, sequence, detail, invite));
-        _outbox.Add(PairingYearMessages.Compose(_subject.PairingId, kind, _subject.Mentee, sequence, detail, invite));
+        _outbox.Add(Compose(kind, _subject.Mentor, sequence, detail, invite));
+        _outbox.Add(Compose(kind, _subject.Mentee, sequence, detail, invite));
     }
 }

@@ -32,6 +32,9 @@ public sealed class DistrictOptions
     /// <summary>Days between reminders, when not the default 3.</summary>
     public int? ReminderCadenceDays { get; set; }
 
+    /// <summary>Reminders a waiting step sends each person before they stop (the coordinator is told when it is overdue); null for the program's default.</summary>
+    public int? ReminderLimit { get; set; }
+
     /// <summary>The stipend each mentor is paid for the year (feeds "spend per mentee").</summary>
     public decimal MentorStipend { get; set; }
 
@@ -57,6 +60,7 @@ public sealed class DistrictOptions
             HalfYearHours = HalfYearHours ?? settings.HalfYearHours,
             ActionPlanDueDays = ActionPlanDueDays ?? settings.ActionPlanDueDays,
             ReminderCadenceDays = ReminderCadenceDays ?? settings.ReminderCadenceDays,
+            ReminderLimit = ReminderLimit ?? settings.ReminderLimit,
         };
     }
 }

@@ -13,19 +13,19 @@ public sealed class StepLinks(StepLinkSigner signer, TimeProvider clock, PublicA
 
     private readonly int _stepDays = configuration.GetValue("MentorFlow:Links:StepDays", 60);
 
-    /// <summary>The link for <paramref name="message"/>'s step, or null when it has none; the coordinator's decision links open the coordinator page.</summary>
+    /// <summary>The link for <paramref name="message"/>'s step, or null when it has none; a coordinator's email links to the pairing's page.</summary>
     public Uri? For(ProgramMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.To.Role == RecipientRole.Coordinator)
+        {
+            // The coordinator signs in; every email of theirs opens the pairing's page, where its actions are.
+            return new Uri(address.Base, $"coordinator/pairings/{Uri.EscapeDataString(message.PairingId)}");
+        }
+
         if (message.Step is not { } step)
         {
             return null;
-        }
-
-        if (message.To.Role == RecipientRole.Coordinator)
-        {
-            // The coordinator signs in; the link opens the pairings waiting for a decision.
-            return step == "decision" ? new Uri(address.Base, "coordinator?stage=CoordinatorDecision") : null;
         }
 
         var days = step == LogStep ? 400 : _stepDays;

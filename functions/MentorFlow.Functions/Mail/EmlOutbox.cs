@@ -62,11 +62,14 @@ public static class ProgramMail
         mime.Subject = message.Subject;
         // The same key always gives the same Message-Id, so a mail system can drop a resend.
         mime.MessageId = $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32]}@mentorflow";
-        var action = link is null ? "" : $"\n\nOpen your form: {link}\n(This link is yours alone; do not forward it.)";
+        // The coordinator's link opens the pairing's page behind sign-in; a pair's link is a personal form link.
+        var staff = message.To.Role == RecipientRole.Coordinator;
+        var (label, note) = staff ? ("Open the pairing's page", "You will be asked to sign in.") : ("Open your form", "This link is yours alone; do not forward it.");
+        var action = link is null ? "" : $"\n\n{label}: {link}\n({note})";
         var text = $"Hello {message.To.Name},\n\n{message.Body}{action}\n\n— MentorFlow, for your district's induction and mentoring program";
         var button = link is null ? "" :
-            $"<p><a href=\"{Html(link.ToString())}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px\">Open your form</a></p>" +
-            "<p style=\"color:#444\">This link is yours alone; do not forward it.</p>";
+            $"<p><a href=\"{Html(link.ToString())}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;text-decoration:none;border-radius:4px\">{label}</a></p>" +
+            $"<p style=\"color:#444\">{note}</p>";
         var html = $"<p>Hello {Html(message.To.Name)},</p>{string.Concat(message.Body.Split("\n\n").Select(p => $"<p>{Html(p)}</p>"))}{button}" +
             "<p style=\"color:#444\">— MentorFlow, for your district's induction and mentoring program</p>";
         var body = new BodyBuilder { TextBody = text, HtmlBody = html };

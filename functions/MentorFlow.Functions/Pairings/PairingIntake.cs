@@ -129,7 +129,8 @@ public sealed class PairingIntake(IPairingRecords records, DistrictDirectory dis
         var settings = districts.Find(pairing.DistrictId)!;
         var subject = new PairingYearSubject(pairing.PairingId, pairing.Term, pairing.StartsOn,
             new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email),
-            new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email));
+            new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email),
+            pairing.School, districts.Options(pairing.DistrictId)?.Name);
         // A pairing hired for a later day starts that day, at the hour the year's steps run.
         DateTimeOffset? startsAt = pairing.StartsOn > DateOnly.FromDateTime(now) ? new DateTimeOffset(pairing.StartsOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : null;
         return (new PairingYearInput(subject, settings), new StartOrchestrationOptions(pairing.PairingId, startsAt));

@@ -52,7 +52,7 @@ public sealed class PairingYearTests
     }
 
     [Fact]
-    public async Task A_pair_that_never_signs_the_plan_is_reminded_then_escalated_once_and_the_year_keeps_waiting()
+    public async Task A_pair_that_never_signs_the_plan_is_reminded_up_to_the_limit_then_escalated_once_and_the_year_keeps_waiting()
     {
         using var year = new YearHarness();
         var pair = new ScriptedPair { SignsPlan = false };
@@ -62,9 +62,10 @@ public sealed class PairingYearTests
         Assert.Equal(0, year.Messenger.Count(ProgramMessageKind.ActionPlanEscalation));
         await year.RunUntilAsync("pairing-1", new DateOnly(2026, 10, 1), pair.Day);
 
-        // Invited 9-01; reminded every 3 days (9-04 … 10-01, 10 times) to each; due 9-15, escalated 3 days later.
-        Assert.Equal(10, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentor));
-        Assert.Equal(10, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentee));
+        // Invited 9-01; reminded every 3 days up to the limit (9-04, 9-07, 9-10) each; due 9-15, escalated 3 days later.
+        Assert.Equal(DistrictProgramSettings.DefaultReminderLimit, year.Settings.ReminderLimit);
+        Assert.Equal(3, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentor));
+        Assert.Equal(3, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentee));
         var escalation = Assert.Single(year.Messenger.Sent, m => m.Kind == ProgramMessageKind.ActionPlanEscalation);
         Assert.Equal(RecipientRole.Coordinator, escalation.To.Role);
         Assert.Equal(year.Settings.CoordinatorEmail, escalation.To.Email);
@@ -77,6 +78,22 @@ public sealed class PairingYearTests
         Assert.Equal(new DateTime(2026, 9, 1, 8, 0, 0, DateTimeKind.Utc), status.WaitingSince);
         Assert.Contains("overdue", status.Flags);
         Assert.Null(await year.OutcomeAsync("pairing-1"));
+    }
+
+    [Fact]
+    public async Task A_year_pinned_without_a_reminder_limit_keeps_reminding_until_the_step_is_done()
+    {
+        // Years started before the limit existed carry settings without it, and replay as they ran.
+        using var year = new YearHarness(YearHarness.District with { ReminderLimit = 0 });
+        var pair = new ScriptedPair { SignsPlan = false };
+        await year.StartAsync(YearHarness.Subject());
+
+        await year.RunUntilAsync("pairing-1", new DateOnly(2026, 10, 1), pair.Day);
+
+        // Reminded every 3 days, 9-04 … 10-01: 10 times each; escalated once.
+        Assert.Equal(10, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentor));
+        Assert.Equal(10, year.Messenger.Count(ProgramMessageKind.ActionPlanReminder, RecipientRole.Mentee));
+        Assert.Single(year.Messenger.Sent, m => m.Kind == ProgramMessageKind.ActionPlanEscalation);
     }
 
     [Fact]

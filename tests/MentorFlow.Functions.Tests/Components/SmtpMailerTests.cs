@@ -23,7 +23,7 @@ public sealed class SmtpMailerTests
 
         var address = $"{mentee}@demo-district.example";
         var mail = await Maildev.WaitForAsync(api, m => m.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == address));
-        Assert.Equal("Your mentoring action plan", mail.GetProperty("subject").GetString());
+        Assert.Equal("Your mentoring action plan — with Maria Alvarez", mail.GetProperty("subject").GetString());
         Assert.Contains("/s/", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Open your form", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(app.Outbox)); // nothing went to the outbox folder

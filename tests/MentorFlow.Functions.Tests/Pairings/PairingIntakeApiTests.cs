@@ -35,7 +35,10 @@ public sealed class PairingIntakeApiTests
         Assert.All(emails, e => Assert.Contains("ActionPlanInvite", e, StringComparison.Ordinal));
         using var mail = await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(app.Outbox, "*Mentee*.eml").Single());
         Assert.Equal("sam.okafor@demo-district.example", mail.To.Mailboxes.Single().Address);
-        Assert.Equal("Your mentoring action plan", mail.Subject);
+        Assert.Equal("Your mentoring action plan — with Maria Alvarez", mail.Subject);
+        // The email says whose pairing it is, where, and by when: the plan is due two weeks after the first day.
+        Assert.Contains("Your mentoring pairing with Maria Alvarez, Lincoln Elementary, Demo District.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Due by Tuesday 15 September 2026.", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

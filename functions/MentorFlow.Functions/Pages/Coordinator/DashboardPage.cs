@@ -123,12 +123,20 @@ public sealed class DashboardPage(
         }
 
         notices.Keep(context, notice);
-        return TypedResults.Redirect("/coordinator" + DashboardFilters.From(request).Query());
+        // An action taken on the pairing's own page returns there; from the table, to the table as it was filtered.
+        return TypedResults.Redirect(form["from"] == "pairing" && pairingId.Length > 0
+            ? $"/coordinator/pairings/{Uri.EscapeDataString(pairingId)}"
+            : "/coordinator" + DashboardFilters.From(request).Query());
     }
 
     // Records the coordinator's decision on a year at sign-off: completed, incomplete, or extended.
     private async Task<string> DecideAsync(string pairingId, string posted, CancellationToken cancellationToken)
     {
+        if (posted.Length == 0)
+        {
+            return "Nothing was decided: choose completed, incomplete or extended, then press Decide.";
+        }
+
         var status = string.IsNullOrEmpty(pairingId) ? null : (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
         if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision)
             || !Enum.TryParse<CoordinatorDecision>(posted, ignoreCase: true, out var decision) || !Enum.IsDefined(decision))

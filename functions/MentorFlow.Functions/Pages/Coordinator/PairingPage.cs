@@ -5,6 +5,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Submissions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -18,12 +19,15 @@ namespace MentorFlow.Functions.Pages.Coordinator;
 /// <param name="Interactions">The logs without their notes.</param>
 /// <param name="Cycles">The observation cycles.</param>
 /// <param name="MeetingsPerWeek">Logged meetings per week (Monday).</param>
+/// <param name="Notice">What the last action did, once.</param>
+/// <param name="FormToken">The antiforgery token the actions post.</param>
 public sealed record PairingView(
     PairingRecord Record, PairingYearStatus? Progress, PairingYearOutcome? Outcome, IReadOnlyList<LoggedInteraction> Interactions,
-    IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek);
+    IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek, string? Notice = null, string? FormToken = null);
 
 /// <summary>One pairing for the coordinator (<c>/coordinator/pairings/{pairingId}</c>): its year, meetings, logs and observations — never the pair's notes.</summary>
-public sealed class PairingPage(PageRenderer pages, IPairingRecords records, ISubmissionStore submissions, DurableTaskClient engine)
+public sealed class PairingPage(
+    PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, ISubmissionStore submissions, DurableTaskClient engine)
 {
     /// <summary><c>GET /coordinator/pairings/{pairingId}</c>: one pairing's page.</summary>
     [Function("PairingPage")]
@@ -61,6 +65,7 @@ public sealed class PairingPage(PageRenderer pages, IPairingRecords records, ISu
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count()))];
         return await pages.RenderAsync<Pairing, PairingView>(request.HttpContext, $"{record.Mentee.Name} with {record.Mentor.Name}",
-            new PairingView(record, progress, outcome, interactions, cycles, perWeek));
+            new PairingView(record, progress, outcome, interactions, cycles, perWeek, notices.Take(request.HttpContext),
+                antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken));
     }
 }
