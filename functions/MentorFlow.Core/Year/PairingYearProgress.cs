@@ -276,7 +276,8 @@ public sealed class PairingYearProgress
             flags.Add("overdue");
         }
 
-        if (State.AtRisk)
+        // At risk of not finishing: once the year is finished it no longer is.
+        if (State.AtRisk && State.Stage != PairingStage.Finished)
         {
             flags.Add("at-risk");
         }

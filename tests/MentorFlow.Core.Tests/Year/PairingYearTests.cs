@@ -230,6 +230,22 @@ public sealed class PairingYearTests
     }
 
     [Fact]
+    public async Task An_at_risk_flag_clears_when_the_year_is_finished()
+    {
+        using var year = new YearHarness();
+        var pair = new ScriptedPair { MeetingMinutes = 20, CoordinatorDecides = CoordinatorDecision.Incomplete };
+        await year.StartAsync(YearHarness.Subject());
+        await year.RunUntilAsync("pairing-1", new DateOnly(2027, 2, 1), pair.Day);
+        Assert.Contains("at-risk", (await year.StatusAsync("pairing-1")).Flags);
+
+        await year.RunUntilAsync("pairing-1", AfterYearEnd, pair.Day);
+
+        var status = await year.StatusAsync("pairing-1");
+        Assert.Equal(PairingStage.Finished, status.Stage);
+        Assert.DoesNotContain("at-risk", status.Flags);
+    }
+
+    [Fact]
     public async Task Missing_observations_are_reminded_before_the_term_ends()
     {
         using var year = new YearHarness();
