@@ -1,7 +1,11 @@
+using MentorFlow.Core.ActionPlans;
 using MentorFlow.Core.Logs;
+using MentorFlow.Core.Midyear;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Pages.Steps;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Submissions;
@@ -21,13 +25,28 @@ namespace MentorFlow.Functions.Pages.Coordinator;
 /// <param name="MeetingsPerWeek">Logged meetings per week (Monday).</param>
 /// <param name="Notice">What the last action did, once.</param>
 /// <param name="FormToken">The antiforgery token the actions post.</param>
+/// <param name="Plan">The action plan, once saved (the coordinator sees it all year; its off-limits topics stay the pair's).</param>
+/// <param name="Midyear">The midyear check, once submitted.</param>
 public sealed record PairingView(
     PairingRecord Record, PairingYearStatus? Progress, PairingYearOutcome? Outcome, IReadOnlyList<LoggedInteraction> Interactions,
-    IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek, string? Notice = null, string? FormToken = null);
+    IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek, string? Notice = null, string? FormToken = null,
+    ActionPlan? Plan = null, MidyearCheck? Midyear = null)
+{
+    /// <summary>Why the year is flagged at risk, in words; empty when it is not.</summary>
+    public IReadOnlyList<string> AtRiskReasons => Progress?.Flags.Contains("at-risk") != true || Midyear is not { } check ? [] :
+    [
+        .. check.HoursToDate < check.PaceHours
+            ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"behind pace at midyear: {check.HoursToDate:0.#} confirmed hours of {check.PaceHours:0.#} expected")]
+            : Array.Empty<string>(),
+        .. check.SupportRequested ? ["the pair asked for support"] : Array.Empty<string>(),
+        .. string.IsNullOrWhiteSpace(check.Concerns) ? Array.Empty<string>() : ["the pair wrote a concern (below)"],
+    ];
+}
 
 /// <summary>One pairing for the coordinator (<c>/coordinator/pairings/{pairingId}</c>): its year, meetings, logs and observations — never the pair's notes.</summary>
 public sealed class PairingPage(
-    PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, ISubmissionStore submissions, DurableTaskClient engine)
+    PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans,
+    DurableTaskClient engine)
 {
     /// <summary><c>GET /coordinator/pairings/{pairingId}</c>: one pairing's page.</summary>
     [Function("PairingPage")]
@@ -66,6 +85,7 @@ public sealed class PairingPage(
             .Select(g => (g.Key, g.Count()))];
         return await pages.RenderAsync<Pairing, PairingView>(request.HttpContext, $"{record.Mentee.Name} with {record.Mentor.Name}",
             new PairingView(record, progress, outcome, interactions, cycles, perWeek, notices.Take(request.HttpContext),
-                antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken));
+                antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken, await plans.FindAsync(pairingId, cancellationToken),
+                await submissions.FindAsync<MidyearCheck>(pairingId, StepFormPage.MidyearStep, "current", cancellationToken)));
     }
 }
