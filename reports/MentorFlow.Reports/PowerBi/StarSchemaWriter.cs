@@ -88,8 +88,8 @@ public static class StarSchemaWriter
             await File.WriteAllBytesAsync(Path.Combine(folder, parquet), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
         }
 
-        var columns = typeof(T).GetProperties().Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name)).ToList();
-        var manifestColumns = columns.Select(c => new ManifestColumn(c.Name, TypeName(c.Property.PropertyType))).ToList();
+        var columns = Columns<T>.Properties;
+        var manifestColumns = Columns<T>.Manifest;
         if (!csv)
         {
             return new ManifestTable(table, parquet, null, rows.Count, manifestColumns);
@@ -105,6 +105,15 @@ public static class StarSchemaWriter
 
         await File.WriteAllTextAsync(Path.Combine(folder, csvFile), text.ToString(), new UTF8Encoding(true), cancellationToken);
         return new ManifestTable(table, parquet, csvFile, rows.Count, manifestColumns);
+    }
+
+    // A row type's columns, read by reflection once per type rather than once per table and district.
+    private static class Columns<T>
+    {
+        public static readonly List<(PropertyInfo Property, string Name)> Properties =
+            [.. typeof(T).GetProperties().Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name))];
+
+        public static readonly IReadOnlyList<ManifestColumn> Manifest = [.. Properties.Select(c => new ManifestColumn(c.Name, TypeName(c.Property.PropertyType)))];
     }
 
     private static string Field(object? value) => value switch
