@@ -109,7 +109,7 @@ public static class YearOutputs
     {
         var path = Path.Combine(folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = File.Create(path + ".partial"))
+        using (var file = FreshFile.Create(path + ".partial"))
         {
             write(file);
         }

@@ -73,7 +73,8 @@ public static class StarSchemaWriter
     private static async Task<Manifest> ManifestAsync(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
     {
         var manifest = new Manifest(Manifest.CurrentSchemaVersion, programYear, tables);
-        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        FreshFile.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json));
         return manifest;
     }
 
@@ -85,7 +86,8 @@ public static class StarSchemaWriter
         using (var buffer = new MemoryStream())
         {
             await ParquetSerializer.SerializeAsync(rows, buffer, cancellationToken: cancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(folder, parquet), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+            // Written synchronously: a small file's asynchronous write is a thread-pool hop around the same system calls.
+            FreshFile.WriteAllBytes(Path.Combine(folder, parquet), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
 
         var columns = Columns<T>.Properties;
