@@ -19,8 +19,12 @@ public sealed record PublishedYear(string ProgramYear, IReadOnlyList<PublishedRo
     public static PublishedYear Of(string programYear, IReadOnlyList<DistrictYear> districts)
     {
         ArgumentNullException.ThrowIfNull(districts);
-        var reports = districts.OrderBy(d => d.DistrictId, StringComparer.Ordinal).Select(DistrictFigures.Report).ToList();
-        var statewide = DistrictFigures.Report(Input.Statewide.Of(programYear, districts));
+        var ordered = districts.OrderBy(d => d.DistrictId, StringComparer.Ordinal).ToList();
+        // Each report is its own district's, so they are computed on every core (the statewide one beside them) and kept in order.
+        var statewideTask = Task.Run(() => DistrictFigures.Report(Input.Statewide.Of(programYear, districts)));
+        var reports = new DistrictReport[ordered.Count];
+        Parallel.For(0, ordered.Count, i => reports[i] = DistrictFigures.Report(ordered[i]));
+        var statewide = statewideTask.GetAwaiter().GetResult();
         var published = SmallCellSuppression.Publish(reports, statewide);
         return new PublishedYear(programYear, [.. reports.Append(statewide).Select((r, i) => new PublishedRow(r.DistrictId, r.DistrictName, published[i]))]);
     }
