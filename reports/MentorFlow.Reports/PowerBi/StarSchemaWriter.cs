@@ -43,7 +43,7 @@ public static class StarSchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         Directory.CreateDirectory(folder);
-        return await ManifestAsync(programYear, folder,
+        return WriteManifest(programYear, folder,
         [
             await TableAsync("fact_interaction", schema.Interactions, folder, csv: false, cancellationToken),
             await TableAsync("fact_observation", schema.Observations, folder, csv: false, cancellationToken),
@@ -62,7 +62,7 @@ public static class StarSchemaWriter
     {
         ArgumentNullException.ThrowIfNull(tables);
         Directory.CreateDirectory(folder);
-        return await ManifestAsync(programYear, folder,
+        return WriteManifest(programYear, folder,
         [
             await TableAsync("fact_published_figure", tables.Figures, folder, csv: true, cancellationToken),
             await TableAsync("dim_district", tables.Districts, folder, csv: true, cancellationToken),
@@ -70,7 +70,7 @@ public static class StarSchemaWriter
         ], cancellationToken);
     }
 
-    private static async Task<Manifest> ManifestAsync(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
+    private static Manifest WriteManifest(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
     {
         var manifest = new Manifest(Manifest.CurrentSchemaVersion, programYear, tables);
         cancellationToken.ThrowIfCancellationRequested();
