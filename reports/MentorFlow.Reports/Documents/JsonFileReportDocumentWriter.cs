@@ -14,7 +14,7 @@ public sealed class JsonFileReportDocumentWriter(string folder) : IReportDocumen
         var directory = Path.Combine(folder, document.ProgramYear, "documents");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{document.DistrictId}.json");
-        await using (var file = File.Create(path + ".partial"))
+        await using (var file = FreshFile.Create(path + ".partial"))
         {
             await JsonSerializer.SerializeAsync(file, document, Json, cancellationToken);
         }

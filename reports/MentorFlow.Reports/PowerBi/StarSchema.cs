@@ -56,7 +56,7 @@ public sealed record StarSchema(
         var dates = new HashSet<DateOnly>();
         var pairingKeys = new Dictionary<string, long>(StringComparer.Ordinal);
         var teachers = district.BeginningTeachers.GroupBy(t => t.EmployeeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        long Key(string table, string id) => SurrogateKey.Of(table, $"{district.DistrictId}/{id}");
+        long Key(string table, string id) => SurrogateKey.Of(table, district.DistrictId, id);
         foreach (var pairing in district.Pairings)
         {
             var schoolKey = Key("school", pairing.School);
@@ -123,9 +123,11 @@ public sealed record StarSchema(
             return [];
         }
 
-        var rows = new List<DateRow>();
         var programYear = $"{terms.YearStart.Year}-{terms.YearEnd.Year}";
-        for (var day = days.Min(); day <= days.Max(); day = day.AddDays(1))
+        // The bounds once: a Max() in the loop's condition walked the whole set every day (most of a district's build).
+        var (first, last) = (days.Min(), days.Max());
+        var rows = new List<DateRow>(last.DayNumber - first.DayNumber + 1);
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             var date = day.ToDateTime(TimeOnly.MinValue);
             rows.Add(new DateRow

@@ -43,7 +43,7 @@ public static class StarSchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         Directory.CreateDirectory(folder);
-        return await ManifestAsync(programYear, folder,
+        return WriteManifest(programYear, folder,
         [
             await TableAsync("fact_interaction", schema.Interactions, folder, csv: false, cancellationToken),
             await TableAsync("fact_observation", schema.Observations, folder, csv: false, cancellationToken),
@@ -62,7 +62,7 @@ public static class StarSchemaWriter
     {
         ArgumentNullException.ThrowIfNull(tables);
         Directory.CreateDirectory(folder);
-        return await ManifestAsync(programYear, folder,
+        return WriteManifest(programYear, folder,
         [
             await TableAsync("fact_published_figure", tables.Figures, folder, csv: true, cancellationToken),
             await TableAsync("dim_district", tables.Districts, folder, csv: true, cancellationToken),
@@ -70,10 +70,11 @@ public static class StarSchemaWriter
         ], cancellationToken);
     }
 
-    private static async Task<Manifest> ManifestAsync(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
+    private static Manifest WriteManifest(string programYear, string folder, List<ManifestTable> tables, CancellationToken cancellationToken)
     {
         var manifest = new Manifest(Manifest.CurrentSchemaVersion, programYear, tables);
-        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        FreshFile.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json));
         return manifest;
     }
 
@@ -85,11 +86,12 @@ public static class StarSchemaWriter
         using (var buffer = new MemoryStream())
         {
             await ParquetSerializer.SerializeAsync(rows, buffer, cancellationToken: cancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(folder, parquet), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+            // Written synchronously: a small file's asynchronous write is a thread-pool hop around the same system calls.
+            FreshFile.WriteAllBytes(Path.Combine(folder, parquet), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
 
-        var columns = typeof(T).GetProperties().Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name)).ToList();
-        var manifestColumns = columns.Select(c => new ManifestColumn(c.Name, TypeName(c.Property.PropertyType))).ToList();
+        var columns = Columns<T>.Properties;
+        var manifestColumns = Columns<T>.Manifest;
         if (!csv)
         {
             return new ManifestTable(table, parquet, null, rows.Count, manifestColumns);
@@ -105,6 +107,15 @@ public static class StarSchemaWriter
 
         await File.WriteAllTextAsync(Path.Combine(folder, csvFile), text.ToString(), new UTF8Encoding(true), cancellationToken);
         return new ManifestTable(table, parquet, csvFile, rows.Count, manifestColumns);
+    }
+
+    // A row type's columns, read by reflection once per type rather than once per table and district.
+    private static class Columns<T>
+    {
+        public static readonly List<(PropertyInfo Property, string Name)> Properties =
+            [.. typeof(T).GetProperties().Select(p => (Property: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name))];
+
+        public static readonly IReadOnlyList<ManifestColumn> Manifest = [.. Properties.Select(c => new ManifestColumn(c.Name, TypeName(c.Property.PropertyType)))];
     }
 
     private static string Field(object? value) => value switch

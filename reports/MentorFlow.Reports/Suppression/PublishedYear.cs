@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MentorFlow.Reports.Figures;
 using MentorFlow.Reports.Input;
 
@@ -19,8 +20,21 @@ public sealed record PublishedYear(string ProgramYear, IReadOnlyList<PublishedRo
     public static PublishedYear Of(string programYear, IReadOnlyList<DistrictYear> districts)
     {
         ArgumentNullException.ThrowIfNull(districts);
-        var reports = districts.OrderBy(d => d.DistrictId, StringComparer.Ordinal).Select(DistrictFigures.Report).ToList();
-        var statewide = DistrictFigures.Report(Input.Statewide.Of(programYear, districts));
+        var ordered = districts.OrderBy(d => d.DistrictId, StringComparer.Ordinal).ToList();
+        // Each report is its own district's, so they are computed on every core (the statewide one beside them) and kept in order.
+        var statewideTask = Task.Run(() => DistrictFigures.Report(Input.Statewide.Of(programYear, districts)));
+        var reports = new DistrictReport[ordered.Count];
+        try
+        {
+            Parallel.For(0, ordered.Count, i => reports[i] = DistrictFigures.Report(ordered[i]));
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
+        {
+            // Thrown as it was before the reports ran in parallel, not wrapped.
+            ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+        }
+
+        var statewide = statewideTask.GetAwaiter().GetResult();
         var published = SmallCellSuppression.Publish(reports, statewide);
         return new PublishedYear(programYear, [.. reports.Append(statewide).Select((r, i) => new PublishedRow(r.DistrictId, r.DistrictName, published[i]))]);
     }
