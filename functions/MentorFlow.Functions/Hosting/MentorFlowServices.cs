@@ -8,6 +8,7 @@ using MentorFlow.Functions.Pages;
 using MentorFlow.Functions.Pairings;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.StaffActions;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace MentorFlow.Functions.Hosting;
@@ -70,6 +71,7 @@ public static class MentorFlowServices
         services.AddSingleton<PairingIntake>();
         services.AddSingleton<PairingImport>();
         services.AddSingleton<HireImport>();
+        services.AddSingleton<StaffActionLogging>();
         services.AddSingleton<Coordinator.CoordinatorBoard>();
         services.AddSingleton<Reporting.ReportYearReader>();
         Reporting.ReportDocumentServices.AddReportDocuments(services, folders, configuration);

@@ -5,6 +5,7 @@ using MentorFlow.Functions.Csv;
 using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.StaffActions;
 using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,8 @@ namespace MentorFlow.Functions.Pairings;
 
 /// <summary>HR's pairing functions: start one (JSON), import many (CSV), read one, end one early.</summary>
 public sealed class PairingFunctions(
-    PairingIntake intake, PairingImport import, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock)
+    PairingIntake intake, PairingImport import, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock,
+    StaffActionLogging actions)
 {
     /// <summary>The largest JSON body accepted.</summary>
     public const int MaxJsonBytes = 64 * 1024;
@@ -27,7 +29,7 @@ public sealed class PairingFunctions(
     public Task<IActionResult> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings")] HttpRequest request, [DurableClient] DurableTaskClient engine,
         CancellationToken cancellationToken) =>
-        request.ForStaffAsync(StaffPolicies.Hr, () => StartAsync(request, intake, engine, cancellationToken));
+        request.ForStaffAsync(StaffPolicies.Hr, () => StartAsync(request, intake, engine, actions, cancellationToken));
 
     /// <summary><c>POST /api/pairings/import</c>: HR imports a CSV file of pairings, all or nothing.</summary>
     [Function("ImportPairings")]
@@ -37,7 +39,7 @@ public sealed class PairingFunctions(
     {
         // The intake starts the years through the engine client bound to this invocation.
         ArgumentNullException.ThrowIfNull(engine);
-        return request.ForStaffAsync(StaffPolicies.Hr, () => ImportAsync(request, import, cancellationToken));
+        return request.ForStaffAsync(StaffPolicies.Hr, () => ImportAsync(request, import, actions, cancellationToken));
     }
 
     /// <summary><c>GET /api/pairings/{pairingId}</c>: a pairing and where its year stands.</summary>
@@ -52,9 +54,10 @@ public sealed class PairingFunctions(
     public Task<IActionResult> End(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings/{pairingId}/end")] HttpRequest request, string pairingId,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => EndAsync(pairingId, request, records, engine, relay, districts, clock, cancellationToken));
+        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => EndAsync(pairingId, request, records, engine, relay, districts, clock, actions, cancellationToken));
 
-    private static async Task<IResult> StartAsync(HttpRequest request, PairingIntake intake, DurableTaskClient engine, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(
+        HttpRequest request, PairingIntake intake, DurableTaskClient engine, StaffActionLogging actions, CancellationToken cancellationToken)
     {
         var (body, problem) = await StrictJson.ReadAsync<PairingRequest>(request, MaxJsonBytes, cancellationToken);
         if (problem is not null)
@@ -80,13 +83,18 @@ public sealed class PairingFunctions(
         }
 
         var (record, created) = started.Pairings[0];
+        if (created)
+        {
+            await actions.RecordAsync(request.HttpContext.User, record.Pairing.PairingId, StaffActionLogging.Started, null, cancellationToken);
+        }
+
         var view = PairingView.Of(record, await engine.GetInstanceAsync(record.Pairing.PairingId, getInputsAndOutputs: true, cancellationToken));
         return created
             ? Results.Created($"/api/pairings/{record.Pairing.PairingId}", view)
             : Results.Ok(view);
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, PairingImport import, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, PairingImport import, StaffActionLogging actions, CancellationToken cancellationToken)
     {
         var (body, problem) = await CsvUpload.ReadAsync(request, MaxCsvBytes, cancellationToken);
         if (problem is not null)
@@ -106,6 +114,8 @@ public sealed class PairingFunctions(
             return ApiProblem.Invalid(startErrors, title: "The file has rows to fix; nothing from it was imported.");
         }
 
+        await actions.RecordAsync(request.HttpContext.User, started.Pairings.Where(p => p.Created).Select(p => p.Record.Pairing.PairingId),
+            StaffActionLogging.Imported, null, cancellationToken);
         var rows = preview.Rows;
         var lines = started.Pairings.Select((p, i) => new ImportedRow(rows[i].Line, p.Record.Pairing.PairingId)).ToList();
         var created = lines.Where((_, i) => started.Pairings[i].Created).ToList();
@@ -125,7 +135,7 @@ public sealed class PairingFunctions(
 
     private static async Task<IResult> EndAsync(
         string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, YearEventRelay relay, DistrictDirectory districts,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, StaffActionLogging actions, CancellationToken cancellationToken)
     {
         if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
         {
@@ -159,7 +169,12 @@ public sealed class PairingFunctions(
                     $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.");
         }
 
-        await records.RecordSeparationAsync(pairingId, separation, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (await records.RecordSeparationAsync(pairingId, separation, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            await actions.RecordAsync(request.HttpContext.User, pairingId,
+                $"Ended the pairing on {separation.EndedOn:d MMMM yyyy}: {MentorFlow.Core.Wording.ProgramWords.Of(separation.Reason)}", separation.Note, cancellationToken);
+        }
+
         // Now if the engine takes it; if not, the relay's next run does (the separation and its event were saved together).
         await relay.RaisePendingAsync(cancellationToken);
 

@@ -7,6 +7,7 @@ using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Mail;
+using MentorFlow.Functions.StaffActions;
 using MentorFlow.Functions.Submissions;
 using Microsoft.Azure.Cosmos;
 using Microsoft.DurableTask.Client;
@@ -16,7 +17,7 @@ namespace MentorFlow.Functions.Records;
 /// <summary>
 /// Where the records live, as <c>MentorFlow:Records:Backend</c> says: <c>Sqlite</c> (the default: <c>mentorflow.db</c> in
 /// the data folder) or <c>Cosmos</c> (a Cosmos DB account, partitioned by district): pairings, submissions, action plans,
-/// HR's rosters of hires, the sent-message ledger, and the pending year events the relay raises.
+/// HR's rosters of hires, staff actions, the sent-message ledger, and the pending year events the relay raises.
 /// </summary>
 public static partial class RecordsServices
 {
@@ -58,6 +59,7 @@ public static partial class RecordsServices
         services.AddSingleton<ISentMessageLedger>(_ => new SqliteSentMessageLedger(path));
         services.AddSingleton<IPendingYearEvents>(_ => new SqlitePendingYearEvents(path));
         services.AddSingleton<IHireRosters>(_ => new SqliteHireRosters(path));
+        services.AddSingleton<IStaffActionLog>(_ => new SqliteStaffActionLog(path));
     }
 
     private static void AddCosmos(IServiceCollection services, IConfigurationSection cosmos)
@@ -71,6 +73,7 @@ public static partial class RecordsServices
         services.AddSingleton<IActionPlanStore>(sp => new CosmosActionPlanStore(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<ISentMessageLedger>(sp => new CosmosSentMessageLedger(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IHireRosters>(sp => new CosmosHireRosters(sp.GetRequiredService<CosmosRecords>()));
+        services.AddSingleton<IStaffActionLog>(sp => new CosmosStaffActionLog(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IPendingYearEvents>(sp =>
         {
             var districts = sp.GetRequiredService<DistrictDirectory>();

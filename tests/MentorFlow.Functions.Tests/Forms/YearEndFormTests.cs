@@ -70,9 +70,22 @@ public sealed class YearEndFormTests
         await coordinator.FillAsync("#Key", RunningApp.Keys[StaffRole.Coordinator]);
         await coordinator.ClickAsync("button[type=submit]");
         Assert.Equal(1, await coordinator.Locator("tbody tr").CountAsync());
+        // The decision is taken on the pairing's page: chosen (nothing is chosen in advance), with a reason, read back, confirmed.
+        await coordinator.ClickAsync("text=Decide Sam Okafor's year");
+        Assert.Equal("", await coordinator.InputValueAsync($"#decision-{id}"));
         await coordinator.SelectOptionAsync($"#decision-{id}", "Completed");
-        await coordinator.ClickAsync("text=Decide");
-        Assert.Contains("Decision recorded: Completed the program year.", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        await coordinator.ClickAsync("text=Review the decision");
+        Assert.Contains("give the reason for the decision", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        await coordinator.SelectOptionAsync($"#decision-{id}", "Completed");
+        await coordinator.FillAsync($"#reason-{id}", "Met weekly all year; the log missed the winter weeks.");
+        await coordinator.ClickAsync("text=Review the decision");
+        Assert.Contains("You are recording Completed the program year for the year of Sam Okafor with Maria Alvarez.", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        await app.RunEngineAsync();
+        Assert.Equal("CoordinatorDecision", (await RunningApp.JsonAsync(await app.Client().GetAsync($"/api/pairings/{id}"))).GetProperty("progress").GetProperty("stage").GetString()); // nothing recorded yet
+        await coordinator.ClickAsync("text=Record the decision");
+        var page = await coordinator.InnerTextAsync("main");
+        Assert.Contains("Decision recorded: Completed the program year.", page, StringComparison.Ordinal);
+        Assert.Contains("Coordinator: Decided: Completed the program year (reason: Met weekly all year; the log missed the winter weeks.)", page, StringComparison.Ordinal);
         await app.RunEngineAsync();
 
         using var hr = app.Client();

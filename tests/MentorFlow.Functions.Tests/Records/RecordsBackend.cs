@@ -6,6 +6,7 @@ using MentorFlow.Core.Settings;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Mail;
+using MentorFlow.Functions.StaffActions;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Functions.Tests.Components;
@@ -31,6 +32,8 @@ public abstract class RecordsBackend : IAsyncDisposable
     public IPendingYearEvents Pending { get; protected set; } = null!;
 
     public IHireRosters Hires { get; protected set; } = null!;
+
+    public IStaffActionLog Actions { get; protected set; } = null!;
 
     /// <summary>New store instances on the same records (a restart).</summary>
     public abstract Task ReopenAsync();
@@ -86,6 +89,7 @@ public sealed class SqliteRecordsBackend : RecordsBackend
         Ledger = new SqliteSentMessageLedger(path);
         Pending = new SqlitePendingYearEvents(path);
         Hires = new SqliteHireRosters(path);
+        Actions = new SqliteStaffActionLog(path);
     }
 }
 
@@ -113,6 +117,7 @@ public sealed class CosmosRecordsBackend : RecordsBackend
         Ledger = new CosmosSentMessageLedger(records);
         Pending = new CosmosPendingYearEvents(records, () => Districts);
         Hires = new CosmosHireRosters(records);
+        Actions = new CosmosStaffActionLog(records);
     }
 
     public override async ValueTask DisposeAsync()

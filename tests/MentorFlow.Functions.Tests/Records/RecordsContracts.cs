@@ -61,3 +61,13 @@ public sealed class CosmosHireRostersContractTests : HireRostersContract
 {
     protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
 }
+
+public sealed class SqliteStaffActionLogContractTests : StaffActionLogContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => SqliteRecordsBackend.StartAsync();
+}
+
+public sealed class CosmosStaffActionLogContractTests : StaffActionLogContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
+}

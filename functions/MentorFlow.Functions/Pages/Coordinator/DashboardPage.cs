@@ -4,7 +4,9 @@ using MentorFlow.Core.Wording;
 using MentorFlow.Core.Year;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Coordinator;
+using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.StaffActions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -49,7 +51,8 @@ public sealed record DashboardView(DashboardFilters Filters, Board Board, IReadO
 /// sign-off. For the coordinator only.
 /// </summary>
 public sealed class DashboardPage(
-    PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine, ISentMessageLedger ledger)
+    PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine, ISentMessageLedger ledger,
+    IPairingRecords records, StaffActionLogging actions)
 {
     /// <summary><c>GET /coordinator</c>: the coordinator's dashboard.</summary>
     [Function("Dashboard")]
@@ -111,12 +114,34 @@ public sealed class DashboardPage(
         switch (request.Query["handler"].ToString())
         {
             case "Decide":
-                notice = await DecideAsync(pairingId, form["decision"].ToString(), cancellationToken);
+                var reason = form["reason"].ToString().Trim();
+                if (DecisionProblem(form["decision"].ToString(), reason, out var decision) is { } problem)
+                {
+                    notice = problem;
+                    break;
+                }
+
+                if (form["confirm"] != "yes")
+                {
+                    // Nothing is recorded until the coordinator confirms what they chose and why.
+                    return await ConfirmAsync(context, pairingId, decision, reason, form["from"].ToString(), cancellationToken);
+                }
+
+                notice = await DecideAsync(pairingId, decision, cancellationToken);
+                if (notice.StartsWith(DecisionRecorded, StringComparison.Ordinal))
+                {
+                    await actions.RecordAsync(context.User, pairingId, $"Decided: {ProgramWords.Of(decision)}", reason, cancellationToken);
+                }
+
                 break;
             case "Nudge":
-                notice = await nudge.SendAsync(pairingId, cancellationToken)
-                    ? "Nudge sent: both of them got an email with their log-a-meeting link."
-                    : "There is no such pairing; reload the page.";
+                var sent = await nudge.SendAsync(pairingId, cancellationToken);
+                notice = sent ? "Nudge sent: both of them got an email with their log-a-meeting link." : "There is no such pairing; reload the page.";
+                if (sent)
+                {
+                    await actions.RecordAsync(context.User, pairingId, "Nudged the pair", null, cancellationToken);
+                }
+
                 break;
             default:
                 return TypedResults.NotFound();
@@ -129,22 +154,53 @@ public sealed class DashboardPage(
             : "/coordinator" + DashboardFilters.From(request).Query());
     }
 
-    // Records the coordinator's decision on a year at sign-off: completed, incomplete, or extended.
-    private async Task<string> DecideAsync(string pairingId, string posted, CancellationToken cancellationToken)
+    private const string DecisionRecorded = "Decision recorded";
+
+    /// <summary>The longest reason for a decision.</summary>
+    public const int MaxReasonLength = 1000;
+
+    // What is missing from a decision as posted, or null when it can be confirmed.
+    private static string? DecisionProblem(string posted, string reason, out CoordinatorDecision decision)
     {
-        if (posted.Length == 0)
+        decision = default;
+        if (posted.Length == 0 || !Enum.TryParse(posted, ignoreCase: true, out decision) || !Enum.IsDefined(decision) || int.TryParse(posted, out _))
         {
-            return "Nothing was decided: choose completed, incomplete or extended, then press Decide.";
+            return "Nothing was decided: choose completed, incomplete or extended, give the reason, then review the decision.";
         }
 
+        if (reason.Length == 0)
+        {
+            return "Nothing was decided: give the reason for the decision; it is kept with it on the pairing's page.";
+        }
+
+        return Pairings.PairingTextLimits.Check("reason", reason, MaxReasonLength) is { Count: > 0 } refused
+            ? $"Nothing was decided: the reason {refused[0].Message}"
+            : null;
+    }
+
+    private async Task<IResult> ConfirmAsync(HttpContext context, string pairingId, CoordinatorDecision decision, string reason, string from, CancellationToken cancellationToken)
+    {
+        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
+        {
+            notices.Keep(context, "There is no such pairing; reload the page.");
+            return TypedResults.Redirect("/coordinator");
+        }
+
+        return await pages.RenderAsync<DecisionConfirm, DecisionConfirmView>(context, "Confirm the decision", new DecisionConfirmView(
+            pairingId, record.Mentee.Name, record.Mentor.Name, decision, reason, from == "pairing" ? "pairing" : "dashboard",
+            antiforgery.GetAndStoreTokens(context).RequestToken));
+    }
+
+    // Records the coordinator's decision on a year at sign-off: completed, incomplete, or extended.
+    private async Task<string> DecideAsync(string pairingId, CoordinatorDecision decision, CancellationToken cancellationToken)
+    {
         var status = string.IsNullOrEmpty(pairingId) ? null : (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
-        if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision)
-            || !Enum.TryParse<CoordinatorDecision>(posted, ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
+        if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision))
         {
             return "That pairing is not waiting for a decision any more; reload the page.";
         }
 
         await engine.RaiseEventAsync(pairingId, PairingYearOrchestrator.EventName, PairingYearEvent.Decided(decision), cancellationToken);
-        return $"Decision recorded: {ProgramWords.Of(decision)}.";
+        return $"{DecisionRecorded}: {ProgramWords.Of(decision)}.";
     }
 }

@@ -8,6 +8,7 @@ using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Pages.Steps;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.StaffActions;
 using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -27,10 +28,11 @@ namespace MentorFlow.Functions.Pages.Coordinator;
 /// <param name="FormToken">The antiforgery token the actions post.</param>
 /// <param name="Plan">The action plan, once saved (the coordinator sees it all year; its off-limits topics stay the pair's).</param>
 /// <param name="Midyear">The midyear check, once submitted.</param>
+/// <param name="Actions">What staff did to the pairing, with who and when.</param>
 public sealed record PairingView(
     PairingRecord Record, PairingYearStatus? Progress, PairingYearOutcome? Outcome, IReadOnlyList<LoggedInteraction> Interactions,
     IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek, string? Notice = null, string? FormToken = null,
-    ActionPlan? Plan = null, MidyearCheck? Midyear = null)
+    ActionPlan? Plan = null, MidyearCheck? Midyear = null, IReadOnlyList<StaffAction>? Actions = null)
 {
     /// <summary>Why the year is flagged at risk, in words; empty when it is not.</summary>
     public IReadOnlyList<string> AtRiskReasons => Progress?.Flags.Contains("at-risk") != true || Midyear is not { } check ? [] :
@@ -46,7 +48,7 @@ public sealed record PairingView(
 /// <summary>One pairing for the coordinator (<c>/coordinator/pairings/{pairingId}</c>): its year, meetings, logs and observations — never the pair's notes.</summary>
 public sealed class PairingPage(
     PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans,
-    DurableTaskClient engine)
+    IStaffActionLog actions, DurableTaskClient engine)
 {
     /// <summary><c>GET /coordinator/pairings/{pairingId}</c>: one pairing's page.</summary>
     [Function("PairingPage")]
@@ -86,6 +88,7 @@ public sealed class PairingPage(
         return await pages.RenderAsync<Pairing, PairingView>(request.HttpContext, $"{record.Mentee.Name} with {record.Mentor.Name}",
             new PairingView(record, progress, outcome, interactions, cycles, perWeek, notices.Take(request.HttpContext),
                 antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken, await plans.FindAsync(pairingId, cancellationToken),
-                await submissions.FindAsync<MidyearCheck>(pairingId, StepFormPage.MidyearStep, "current", cancellationToken)));
+                await submissions.FindAsync<MidyearCheck>(pairingId, StepFormPage.MidyearStep, "current", cancellationToken),
+                await actions.ListAsync(pairingId, cancellationToken)));
     }
 }

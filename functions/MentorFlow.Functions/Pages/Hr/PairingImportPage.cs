@@ -2,6 +2,7 @@ using System.Text;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Pairings;
 using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.StaffActions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -31,7 +32,7 @@ public sealed record PairingImportView(
 /// HR's import page (<c>/hr/import</c>): upload the CSV file, see every pairing it would start and every error by line and
 /// column before anything is saved, then import it all at once.
 /// </summary>
-public sealed class PairingImportPage(PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, PairingImport import)
+public sealed class PairingImportPage(PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, PairingImport import, StaffActionLogging actions)
 {
     /// <summary><c>GET /hr/import</c>: the upload form.</summary>
     [Function("PairingImportPage")]
@@ -115,6 +116,8 @@ public sealed class PairingImportPage(PageRenderer pages, PageNotice notices, IA
             return await ShowAsync(context, preview.Rows, errors, null, null, StatusCodes.Status422UnprocessableEntity);
         }
 
+        await actions.RecordAsync(context.User, started.Pairings.Where(p => p.Created).Select(p => p.Record.Pairing.PairingId),
+            StaffActionLogging.Imported, null, cancellationToken);
         var created = started.Pairings.Count(p => p.Created);
         notices.Keep(context, $"Imported: {created} new pairings started, {started.Pairings.Count - created} were already there.");
         return TypedResults.Redirect("/hr/import");
