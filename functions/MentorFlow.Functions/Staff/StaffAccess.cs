@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,5 +31,26 @@ public static class StaffAccess
         }
 
         return authenticated.Succeeded ? TypedResults.Forbid() : TypedResults.Challenge();
+    }
+
+    /// <summary>
+    /// A staff page's posted form, once <paramref name="policy"/> and the form's antiforgery token are checked; otherwise
+    /// (null form) what to answer instead: the policy's refusal, or 400 for a form without a valid token.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, IResult? Refused)> ReadFormAsync(HttpRequest request, string policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await CheckAsync(request.HttpContext, policy) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        var antiforgery = request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(request.HttpContext))
+        {
+            return (null, TypedResults.BadRequest());
+        }
+
+        return (await request.ReadFormAsync(cancellationToken), null);
     }
 }

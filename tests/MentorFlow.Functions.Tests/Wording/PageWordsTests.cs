@@ -99,11 +99,14 @@ public sealed partial class PageWordsTests
             }
         }
 
+        var deciding = new PairingRecord(new Core.Pairings.Pairing("p-1", "d", "Lincoln", "2026-27", "e-1", "e-2", 1, PairingTerm.FullYear, new DateOnly(2026, 9, 1)), mentor, mentee, null, Since);
+        pages.Add(("pairing deciding", await RenderAsync<PairingPageComponent, PairingView>(new(deciding, Status(PairingStage.CoordinatorDecision), null, interactions, cycles, [], FormToken: "t"))));
+
         AssertInWords(pages);
         var dashboard = VisibleText(pages[0].Html);
         Assert.Contains("Meetings and observations, first half", dashboard, StringComparison.Ordinal);
         Assert.Contains("At risk", dashboard, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"Extended\">More time, then sign off again</option>", pages[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Extended\">More time, then sign off again</option>", pages[^1].Html, StringComparison.Ordinal);
     }
 
     private static PairingYearStatus Status(PairingStage stage) => new(stage, Since, "both signatures on the action plan", [RecipientRole.Mentee], Since, Since.AddDays(14),

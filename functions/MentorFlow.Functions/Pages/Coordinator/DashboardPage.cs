@@ -98,17 +98,12 @@ public sealed class DashboardPage(
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.HttpContext;
-        if (await StaffAccess.CheckAsync(context, StaffPolicies.Coordinator) is { } refused)
+        var (form, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.Coordinator, cancellationToken);
+        if (form is null)
         {
-            return refused;
+            return refused!;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.BadRequest();
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
         var pairingId = form["pairingId"].ToString();
         string notice;
         switch (request.Query["handler"].ToString())

@@ -63,17 +63,12 @@ public sealed class HireRosterPage(PageRenderer pages, PageNotice notices, IAnti
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.HttpContext;
-        if (await StaffAccess.CheckAsync(context, StaffPolicies.Hr) is { } refused)
+        var (form, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.Hr, cancellationToken);
+        if (form is null)
         {
-            return refused;
+            return refused!;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.BadRequest();
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
         var (districtId, programYear) = (form["districtId"].ToString(), form["programYear"].ToString());
         if (form.Files["file"] is not { Length: > 0 } file)
         {

@@ -68,17 +68,12 @@ public sealed class PairingImportPage(PageRenderer pages, PageNotice notices, IA
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.HttpContext;
-        if (await StaffAccess.CheckAsync(context, StaffPolicies.Hr) is { } refused)
+        var (form, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.Hr, cancellationToken);
+        if (form is null)
         {
-            return refused;
+            return refused!;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.BadRequest();
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
         if (form["confirm"] == "import" && form["csv"].ToString() is { Length: > 0 } confirmed)
         {
             return await ImportAsync(context, confirmed, cancellationToken);

@@ -86,17 +86,13 @@ public sealed class ReportsPage(PageRenderer pages, PageNotice notices, IAntifor
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.HttpContext;
-        if (await StaffAccess.CheckAsync(context, StaffPolicies.Reports) is { } refused)
+        var (form, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.Reports, cancellationToken);
+        if (form is null)
         {
-            return refused;
+            return refused!;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return TypedResults.BadRequest();
-        }
-
-        var year = (await request.ReadFormAsync(cancellationToken))["programYear"].ToString();
+        var year = form["programYear"].ToString();
         if (!districts.ProgramYears.Contains(year, StringComparer.Ordinal))
         {
             notices.Keep(context, "That is not a program year the districts are in; choose one on this page.");
