@@ -77,6 +77,9 @@ internal sealed partial class FaultCampaign
     private readonly List<Ack> _acks = [];
     // A mentor's signature alone shows only while the year waits at kickoff: once seen there, it stays proven.
     private readonly HashSet<Ack> _seen = new(ReferenceEqualityComparer.Instance);
+    // Emails the coordinator page lists as "may not have gone": a kill cut their send off, and at most once means they are
+    // not sent again, so the email a submission owes counts as written when its key is listed there.
+    private readonly HashSet<string> _unknownSends = new(StringComparer.Ordinal);
     private readonly Action<string> _log;
     private string _root = "";
     private AppProcess? _app;
@@ -97,6 +100,7 @@ internal sealed partial class FaultCampaign
     {
         var watch = Stopwatch.StartNew();
         _root = Directory.CreateTempSubdirectory("mentorflow-faults-").FullName;
+        var failed = false;
         try
         {
             await StartAsync();
@@ -108,6 +112,8 @@ internal sealed partial class FaultCampaign
                 await RoundAsync(round, target);
                 await StartAsync();
                 await ExpectAcknowledgedInTheirYearsAsync($"after restart {round + 1}");
+                // A kill during a clock move may have kept the move.
+                await ExpectYearsCaughtUpAsync($"after restart {round + 1}");
             }
 
             // Once more, with no traffic of its own to race: every year finishes.
@@ -121,29 +127,44 @@ internal sealed partial class FaultCampaign
         }
         catch (Exception e) when (e is not FaultCampaignException)
         {
+            failed = true;
             throw Failure($"{e.GetType().Name}: {e.Message}", e);
+        }
+        catch (FaultCampaignException)
+        {
+            failed = true;
+            throw;
         }
         finally
         {
             if (_app is not null)
             {
                 await _app.DisposeAsync();
+                await KeepOutputAsync(_app);
             }
 
-            try
+            if (failed)
             {
-                Directory.Delete(_root, recursive: true);
+                // The engine's and records' files show what the app was doing: kept for a look (named in the failure).
+                _log($"The campaign's folder is kept: {_root}");
             }
-            catch (IOException)
+            else
             {
-                // A folder left behind in /tmp is no failure of the app's.
+                try
+                {
+                    Directory.Delete(_root, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A folder left behind in /tmp is no failure of the app's.
+                }
             }
         }
     }
 
     private FaultCampaignException Failure(string what, Exception? inner = null) =>
         new($"Fault campaign (seed {_options.Seed}, {_kills} kills so far; replay with MENTORFLOW_FAULT_CAMPAIGN_SEED={_options.Seed} " +
-            $"MENTORFLOW_FAULT_CAMPAIGN_KILLS={_options.Kills} MENTORFLOW_FAULT_CAMPAIGN_PAIRINGS={_options.Pairings}): {what}" +
+            $"MENTORFLOW_FAULT_CAMPAIGN_KILLS={_options.Kills} MENTORFLOW_FAULT_CAMPAIGN_PAIRINGS={_options.Pairings}; its folder is kept: {_root}): {what}" +
             (_app is null ? "" : $"\nThe app printed (last lines):\n{string.Join('\n', _app.Output.Split('\n').TakeLast(40))}"), inner);
 
     // Starts the server on the campaign's folder and waits until /healthz answers Healthy.
@@ -172,6 +193,10 @@ internal sealed partial class FaultCampaign
         }
     }
 
+    // What each run of the app printed, beside its folders (app-1.log, app-2.log, ...), for a failed campaign's folder.
+    private async Task KeepOutputAsync(AppProcess app) =>
+        await File.WriteAllTextAsync(Path.Combine(_root, string.Create(CultureInfo.InvariantCulture, $"app-{_kills + 1}.log")), app.Output);
+
     // SIGKILL (Process.Kill sends it on Linux), optionally while a request is on its way.
     private async Task KillAsync(Func<Task>? midFlight)
     {
@@ -184,6 +209,7 @@ internal sealed partial class FaultCampaign
         }
 
         await _app!.DisposeAsync();
+        await KeepOutputAsync(_app);
         _app = null;
         _kills++;
         if (inFlight is not null)
@@ -277,6 +303,9 @@ internal sealed partial class FaultCampaign
             // time would have let it (else a form saved on 14 June and a jump to 20 June race the year's own deadline).
             await ExpectAcknowledgedInTheirYearsAsync(string.Create(CultureInfo.InvariantCulture, $"in round {round + 1}"));
             await AdvanceAsync(Math.Min(_random.Next(1, 21), Math.Max(1, target.DayNumber - (await TodayAsync()).DayNumber)));
+            // And the other way round: people act on the days after a jump once the years have taken the jump's own steps, as
+            // real time would have let them (else a plan signed on 20 June races the year's sign-off that came on 15 June).
+            await ExpectYearsCaughtUpAsync(string.Create(CultureInfo.InvariantCulture, $"in round {round + 1}"));
         }
 
         // The kill comes right after acknowledged posts (their events perhaps not yet in the year), or while a form post,
@@ -565,6 +594,7 @@ internal sealed partial class FaultCampaign
         if (!await PollAsync(async () =>
             {
                 missing = [];
+                await ReadUnknownSendsAsync();
                 foreach (var group in _acks.GroupBy(a => a.PairingId))
                 {
                     var view = await ViewAsync(group.Key);
@@ -588,6 +618,60 @@ internal sealed partial class FaultCampaign
         }
     }
 
+    // Every year the clock has taken past its last day shows its sign-off (or an end), so no form of an earlier stage is still
+    // offered there. A year's step runs only after the clock moved: this waits for the engine to take the move, nothing else.
+    private async Task ExpectYearsCaughtUpAsync(string when)
+    {
+        List<string> behind = [];
+        if (!await PollAsync(async () =>
+            {
+                behind = [];
+                var today = await TodayAsync();
+                foreach (var id in _pairings)
+                {
+                    var view = await ViewAsync(id);
+                    if (!view.TryGetProperty("progress", out var progress) || progress.ValueKind != JsonValueKind.Object)
+                    {
+                        continue; // its year starts later
+                    }
+
+                    var stage = Enum.Parse<Core.Year.PairingStage>(progress.GetProperty("stage").GetString()!);
+                    var endsOn = DateOnly.Parse(progress.GetProperty("endsOn").GetString()!, CultureInfo.InvariantCulture);
+                    if (stage < Core.Year.PairingStage.SignOff && today > endsOn)
+                    {
+                        behind.Add($"{id}: {stage} on {today:yyyy-MM-dd}, its last day {endsOn:yyyy-MM-dd}");
+                    }
+                }
+
+                return behind.Count == 0;
+            }))
+        {
+            throw Failure($"{when}, {behind.Count} year(s) did not take the clock past their last day:\n  {string.Join("\n  ", behind)}");
+        }
+    }
+
+    // Whether the mentor's once-a-year email of this kind was written to the outbox, or its send was cut off by a kill (listed
+    // as unknown: it may have gone, and is never sent twice).
+    private bool Written(string pairingId, string kind) =>
+        Directory.GetFiles(Path.Combine(_root, "outbox"), $"{pairingId}_{kind}_Mentor_1.eml").Length == 1
+        || _unknownSends.Contains($"{pairingId}/{kind}/Mentor/1");
+
+    // The keys of the emails the coordinator page lists under "Emails that may not have gone".
+    private async Task ReadUnknownSendsAsync()
+    {
+        using var coordinator = new CampaignVisitor(Keys[StaffRole.Coordinator]);
+        if (await coordinator.GetAsync(new Uri(Base, "/coordinator")) != HttpStatusCode.OK)
+        {
+            throw Failure($"GET /coordinator answered otherwise than 200: {coordinator.Html}");
+        }
+
+        var section = coordinator.Html.IndexOf("id=\"unknown-sends\"", StringComparison.Ordinal);
+        if (section >= 0)
+        {
+            _unknownSends.UnionWith(UnknownSendKey().Matches(coordinator.Html[section..]).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        }
+    }
+
     // Whether the year's state (as GET /api/pairings/{id} shows it, and the emails it wrote) proves it received the submission.
     private bool Visible(Ack ack, JsonElement view)
     {
@@ -598,7 +682,7 @@ internal sealed partial class FaultCampaign
 
         var stage = Enum.Parse<Core.Year.PairingStage>(progress.GetProperty("stage").GetString()!);
         var waitingOn = progress.GetProperty("waitingOn").EnumerateArray().Select(r => r.GetString()).ToList();
-        bool Mailed(string kind) => Directory.GetFiles(Path.Combine(_root, "outbox"), $"{ack.PairingId}_{kind}_Mentor_1.eml").Length == 1;
+        bool Mailed(string kind) => Written(ack.PairingId, kind);
         var pair = _pairs[ack.PairingId];
         switch (ack.Step)
         {
@@ -716,6 +800,7 @@ internal sealed partial class FaultCampaign
     // Every pairing HR was told was created is there, its year finished, and its outcome counts what was acknowledged.
     private async Task ExpectEveryPairingAndOutcomeAsync()
     {
+        await ReadUnknownSendsAsync();
         List<string> wrong = [];
         foreach (var id in _pairings)
         {
@@ -725,7 +810,7 @@ internal sealed partial class FaultCampaign
             // The emails the signatures and the schedule owe were written by the time the year finished (it holds unsent mail).
             foreach (var (step, kind) in new[] { (Step.PlanMentee, "ScheduleRequest"), (Step.Schedule, "MeetingInvite") })
             {
-                if (acks.Any(a => a.Step == step) && Directory.GetFiles(Path.Combine(_root, "outbox"), $"{id}_{kind}_Mentor_1.eml").Length != 1)
+                if (acks.Any(a => a.Step == step) && !Written(id, kind))
                 {
                     wrong.Add($"{id}: {acks.First(a => a.Step == step).What} acknowledged, and no {kind} email");
                 }
@@ -793,6 +878,9 @@ internal sealed partial class FaultCampaign
 
     [GeneratedRegex("<a href=\"(/s/[^\"]+)\">Log an observation cycle instead</a>")]
     private static partial Regex ObservationLink();
+
+    [GeneratedRegex("<code>([^<]+)</code>")]
+    private static partial Regex UnknownSendKey();
 
     [GeneratedRegex("class=\"error\"[^>]*>([^<]*)<")]
     private static partial Regex ErrorSpan();
