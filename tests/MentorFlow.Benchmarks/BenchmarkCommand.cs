@@ -8,7 +8,7 @@ namespace MentorFlow.Benchmarks;
 public static class BenchmarkCommand
 {
     private const string Usage = """
-        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine|year|reports [options]
+        usage: dotnet run -c Release --project tests/MentorFlow.Benchmarks -- engine|year|reports|faults [options]
           engine: the durable engine's throughput against the disk's commit rate
             --orchestrations N   hello-sequence instances (default 10000)
             --timers N           long-timers instances (default 10000)
@@ -21,6 +21,10 @@ public static class BenchmarkCommand
           reports: every report output of a statewide year
             --districts N        districts (default 400)
             --pairings N         pairings (default 8000; 40 meetings and 3 observation cycles each)
+          faults: the fault campaign (SIGKILLs in a busy year on the server process), run by dotnet test
+            --kills N            rounds, each ended by a SIGKILL and a restart (default 30)
+            --pairings N         pairings HR posts, besides the 3 imported (default 20)
+            --seed N             the campaign's choices (default 1)
           all:
             --workers N          worker loops in the process (default: processor count)
             --folder PATH        where the databases go (default: a new temporary folder, deleted after)
@@ -32,14 +36,15 @@ public static class BenchmarkCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(progress);
-        if (args.Length == 0 || args[0] is not ("engine" or "year" or "reports"))
+        if (args.Length == 0 || args[0] is not ("engine" or "year" or "reports" or "faults"))
         {
             await progress.WriteLineAsync(Usage);
             return args.Length == 0 ? 0 : 2;
         }
 
         var options = new EngineBenchmarkOptions();
-        var pairings = args.Length > 0 && args[0] == "reports" ? 8_000 : 10_000;
+        var pairings = args[0] switch { "reports" => 8_000, "faults" => 20, _ => 10_000 };
+        var kills = 30;
         var districts = 400;
         var seed = 1;
         for (var i = 1; i < args.Length; i++)
@@ -59,10 +64,13 @@ public static class BenchmarkCommand
                 case "--districts" when args[0] == "reports" && Count(value) is { } n:
                     districts = n;
                     break;
-                case "--pairings" when args[0] is "year" or "reports" && Count(value) is { } n:
+                case "--kills" when args[0] == "faults" && Count(value) is { } n:
+                    kills = n;
+                    break;
+                case "--pairings" when args[0] is "year" or "reports" or "faults" && Count(value) is { } n:
                     pairings = n;
                     break;
-                case "--seed" when args[0] == "year" && Count(value) is { } n:
+                case "--seed" when args[0] is "year" or "faults" && Count(value) is { } n:
                     seed = n;
                     break;
                 case "--workers" when Count(value) is { } n:
@@ -77,6 +85,11 @@ public static class BenchmarkCommand
             }
 
             i++;
+        }
+
+        if (args[0] == "faults")
+        {
+            return await Faults.FaultsBenchmark.RunAsync(kills, pairings, seed, figures, progress);
         }
 
         if (args[0] == "reports")

@@ -47,6 +47,48 @@ public sealed class CrashedWorkerLeaseTests
         Assert.True(GoneWorkers.IsGone($"{Environment.MachineName}:{await EndedProcessIdAsync()}:worker"));
     }
 
+    [Fact]
+    public async Task Work_a_crashed_process_had_leased_is_taken_at_start_when_its_process_id_now_belongs_to_another_process()
+    {
+        using var engine = new Engine(new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Welcome", (_, name) => Task.FromResult($"Welcome, {name}")));
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync("Welcome", "the new teacher", new StartOrchestrationOptions("pairing-1"));
+        // A busy machine reuses process ids: the killed server's id may now be a live process's (here this one's, as when the
+        // restarted server gets the id back), started after the lease was taken.
+        var crashed = $"{Environment.MachineName}:{Environment.ProcessId}@1:crashed";
+        Assert.Single(await engine.Store.LockOrchestrationsAsync(crashed, engine.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(2), 10, null, default));
+
+        await engine.Worker.StartAsync(CancellationToken.None);
+        await engine.Worker.StopAsync(CancellationToken.None);
+        await engine.RunAsync();
+
+        Assert.Equal("Welcome, the new teacher", (await engine.InstanceAsync("pairing-1")).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_worker_is_named_by_its_process_id_and_start_time_so_a_reused_id_does_not_keep_a_dead_worker_alive()
+    {
+        Assert.False(GoneWorkers.IsGone($"{Environment.MachineName}:{GoneWorkers.ThisProcess}:worker"));
+        Assert.StartsWith($"{Environment.ProcessId}@", GoneWorkers.ThisProcess, StringComparison.Ordinal);
+        Assert.True(GoneWorkers.IsGone($"{Environment.MachineName}:{Environment.ProcessId}@1:an-earlier-process"));
+
+        using var other = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+        try
+        {
+            var started = File.ReadAllText($"/proc/{other.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[19];
+            Assert.False(GoneWorkers.IsGone($"{Environment.MachineName}:{other.Id}@{started}:live"));
+            Assert.False(GoneWorkers.IsGone($"{Environment.MachineName}:{other.Id}:named-without-start"));
+            Assert.True(GoneWorkers.IsGone($"{Environment.MachineName}:{other.Id}@1:had-the-id-before"));
+        }
+        finally
+        {
+            other.Kill();
+            await other.WaitForExitAsync();
+        }
+
+        Assert.True(GoneWorkers.IsGone($"{Environment.MachineName}:{await EndedProcessIdAsync()}@1:worker"));
+    }
+
     // The id of a process that has just ended.
     private static async Task<int> EndedProcessIdAsync()
     {

@@ -20,7 +20,7 @@ public sealed class StoreOrchestrationService(IOrchestrationStore store, TimePro
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServicePurgeClient, IOrchestrationServiceQueryClient
 {
     private readonly StoreOrchestrationServiceOptions _options = options ?? new StoreOrchestrationServiceOptions();
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:core:{Guid.NewGuid():N}";
+    private readonly string _workerId = $"{Environment.MachineName}:{GoneWorkers.ThisProcess}:core:{Guid.NewGuid():N}";
     private readonly ConcurrentQueue<OrchestrationWorkItem> _orchestrations = new();
     private readonly ConcurrentQueue<ActivityWorkItem> _activities = new();
     // By work item, not instance id: the next lease of an instance can come before DurableTask.Core releases the last one.

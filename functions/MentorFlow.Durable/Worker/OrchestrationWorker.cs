@@ -121,7 +121,10 @@ public sealed partial class OrchestrationWorker : SdkWorker
                 processed = await ProcessDueAsync(workerId, 100, stoppingToken);
                 if (failures > 0)
                 {
-                    LogStoreBack(workerId, failures);
+                    // What this loop had leased when the store failed under it is due again now: between batches the loop
+                    // holds nothing, and on a virtual clock that stands still those leases would never run out.
+                    var released = await _store.ReleaseLeasesOfGoneWorkersAsync(holder => string.Equals(holder, workerId, StringComparison.Ordinal), stoppingToken);
+                    LogStoreBack(workerId, failures, released);
                     failures = 0;
                 }
             }
@@ -467,8 +470,8 @@ public sealed partial class OrchestrationWorker : SdkWorker
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released {Count} leases held by worker processes of this machine that have ended")]
     private partial void LogCrashedLeasesReleased(int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker loop {WorkerId} reaches the engine store again after {Failures} failures")]
-    private partial void LogStoreBack(string workerId, int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker loop {WorkerId} reaches the engine store again after {Failures} failures; it released the {Released} leases it held when the store failed")]
+    private partial void LogStoreBack(string workerId, int failures, int released);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} waits: {Reason}")]
     private partial void LogWaiting(string instanceId, string? reason);

@@ -29,7 +29,7 @@ public sealed record OrchestrationWorkerOptions(
     bool InlineActivities = false,
     int Loops = 1)
 {
-    internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    internal string Id { get; } = WorkerId ?? $"{Environment.MachineName}:{GoneWorkers.ThisProcess}:{Guid.NewGuid():N}";
 
     internal TimeSpan Lease => LeaseDuration ?? TimeSpan.FromMinutes(2);
 
