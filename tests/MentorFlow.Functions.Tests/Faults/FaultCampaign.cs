@@ -760,7 +760,10 @@ internal sealed partial class FaultCampaign
         }
 
         var decide = new Uri(Base, "/coordinator?handler=Decide");
-        var status = await coordinator.PostAsync(decide, new Dictionary<string, string> { ["pairingId"] = pairingId, ["decision"] = "Completed" });
+        var status = await coordinator.PostAsync(decide, new Dictionary<string, string>
+        {
+            ["pairingId"] = pairingId, ["decision"] = "Completed", ["reason"] = "The year is over.", ["confirm"] = "yes", // as the read-back page posts it
+        });
         if (status != HttpStatusCode.Redirect)
         {
             throw Failure($"the coordinator's decision on {pairingId} answered {(int)status}: {coordinator.Html}");
