@@ -302,7 +302,9 @@ public sealed class PairingYearProgress
             State.Stage, State.StageSince, State.Waiting?.WaitsFor, State.Waiting?.Pending ?? [], State.Waiting?.Since, State.Waiting?.DueAt,
             flags, Pace(now), PairingFigures.Frequency(State.Interactions, _subject.StartsOn, Min(today, State.EndsOn)),
             PairingFigures.LastMeeting(State.Interactions, today), weeks, PairingFigures.ObservationsByType(State.Observations), State.EndsOn,
-            State.MailFailingSince, State.UnsentMail.Count);
+            State.MailFailingSince, State.UnsentMail.Count, 
+            // The year enters sign-off the first time it runs on its last day (see Tick), so its stages close as that day begins.
+            State.Stage < PairingStage.SignOff ? State.EndsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null);
     }
 
     private DateOnly Midpoint

@@ -23,6 +23,10 @@ namespace MentorFlow.Core.Year;
 /// <param name="EndsOn">The pairing's last day.</param>
 /// <param name="MailFailingSince">Since when the year's email cannot be sent (UTC), while it cannot; the flags then say mail-failing.</param>
 /// <param name="UnsentMessages">Messages waiting for the mail server to take them.</param>
+/// <param name="StageClosesAt">
+/// When the clock closes the stage whatever anyone does (UTC): the year's end closes every stage before sign-off. A form of
+/// the stage is closed from then on, even before the year has taken that moment in.
+/// </param>
 public sealed record PairingYearStatus(
     PairingStage Stage,
     DateTime StageSince,
@@ -38,4 +42,5 @@ public sealed record PairingYearStatus(
     IReadOnlyDictionary<ObservationType, int> ObservationsByType,
     DateOnly EndsOn,
     DateTime? MailFailingSince = null,
-    int UnsentMessages = 0);
+    int UnsentMessages = 0,
+    DateTime? StageClosesAt = null);

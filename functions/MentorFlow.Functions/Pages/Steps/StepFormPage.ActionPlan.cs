@@ -28,7 +28,7 @@ public sealed partial class StepFormPage
     private static Signature? MySignature(StepVisit visit, ActionPlan? plan) => visit.ForMentor ? plan?.MentorSignature : plan?.MenteeSignature;
 
     private static bool CanSign(StepVisit visit, ActionPlan? plan) =>
-        visit.Progress?.Stage == PairingStage.Kickoff && (visit.ForMentor || plan?.MentorSignature is not null);
+        visit.In(PairingStage.Kickoff) && (visit.ForMentor || plan?.MentorSignature is not null);
 
     private async Task<IResult> ShowActionPlanAsync(StepVisit visit, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed partial class StepFormPage
         return (submitted, goals);
     }
 
-    private static bool MidyearOpen(StepVisit visit, MidyearCheck? submitted) => visit.Progress?.Stage == PairingStage.MidyearCheck && submitted is null;
+    private static bool MidyearOpen(StepVisit visit, MidyearCheck? submitted) => visit.In(PairingStage.MidyearCheck) && submitted is null;
 
     private async Task<IResult> ShowMidyearAsync(StepVisit visit, MidyearForm? form, CancellationToken cancellationToken)
     {

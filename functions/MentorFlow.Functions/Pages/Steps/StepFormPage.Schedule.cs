@@ -22,7 +22,7 @@ public sealed partial class StepFormPage
 
     private const string AlreadyScheduled = "Already submitted: your schedule was saved before, and the invites went out once.";
 
-    private static bool ScheduleOpen(StepVisit visit) => visit.Progress?.Stage == PairingStage.ScheduleFillIn;
+    private static bool ScheduleOpen(StepVisit visit) => visit.In(PairingStage.ScheduleFillIn);
 
     private async Task<IResult> ShowScheduleAsync(StepVisit visit, ScheduleForm? form, CancellationToken cancellationToken)
     {

@@ -147,7 +147,7 @@ public sealed partial class StepFormPage(
 
         var progress = (await engine.GetInstanceAsync(link.PairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
         var formToken = antiforgery.GetAndStoreTokens(context).RequestToken;
-        return (new StepVisit(context, link, record, progress, formToken), StepLinkProblem.None);
+        return (new StepVisit(context, link, record, progress, formToken, clock.GetUtcNow().UtcDateTime), StepLinkProblem.None);
     }
 
     // The page of a saved form: post, redirect, get, so a refresh does not post again; the page then says what was saved.
