@@ -1,12 +1,19 @@
 using System.Globalization;
 using MentorFlow.Core.Messaging;
+using MentorFlow.Core.Year;
+using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Links;
+using MentorFlow.Functions.Pages.Steps;
 using MentorFlow.Functions.Records;
+using Microsoft.DurableTask.Client;
 
 namespace MentorFlow.Functions.Coordinator;
 
-/// <summary>The coordinator's nudge: both people of a pairing get an email with their log-a-meeting link.</summary>
-public sealed class PairingNudge(IPairingRecords records, IProgramMessenger messenger, TimeProvider clock)
+/// <summary>
+/// The coordinator's nudge: both people of a pairing get an email with the link for the step each is on (the plan, the
+/// schedule, the midyear check, the sign-off — or logging meetings between them), saying who it is about and by when.
+/// </summary>
+public sealed class PairingNudge(IPairingRecords records, IProgramMessenger messenger, DurableTaskClient engine, DistrictDirectory districts, TimeProvider clock)
 {
     /// <summary>Emails the pair; false when there is no such pairing.</summary>
     public async Task<bool> SendAsync(string pairingId, CancellationToken cancellationToken)
@@ -16,21 +23,40 @@ public sealed class PairingNudge(IPairingRecords records, IProgramMessenger mess
             return false;
         }
 
+        var status = (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
+        var where = string.Join(", ", new[] { record.Pairing.School, districts.Options(record.Pairing.DistrictId)?.Name }.Where(w => !string.IsNullOrWhiteSpace(w)));
         // One nudge per pair per minute: a double click sends once.
         var at = clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-        foreach (var person in new[]
+        foreach (var (person, partner) in new[]
         {
-            new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email),
-            new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email),
+            (new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email), record.Mentee.Name),
+            (new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email), record.Mentor.Name),
         })
         {
+            var step = StepFor(status, person.Role);
+            var ask = step == StepLinks.LogStep
+                ? "Your program coordinator would like to see your next mentoring meeting logged. Log the meetings you had, or plan the next one."
+                : $"Your program coordinator asks you to finish this step: {StepFormPage.StepTitle(step).ToLowerInvariant()}."
+                    + (status?.DueAt is { } due
+                        ? string.Create(CultureInfo.InvariantCulture, $" It {(due < clock.GetUtcNow().UtcDateTime ? "was" : "is")} due by {due:dddd d MMMM yyyy}.")
+                        : "");
             await messenger.SendAsync(new ProgramMessage(
                 $"{pairingId}/CoordinatorNudge/{person.Role}/{at}", ProgramMessageKind.MeetingNudge, pairingId, person,
-                "A note from your program coordinator",
-                "Your program coordinator would like to see your next mentoring meeting logged. Log the meetings you had, or plan the next one.",
-                StepLinks.LogStep), cancellationToken);
+                $"A note from your program coordinator — with {partner}",
+                $"Your mentoring pairing with {partner}{(where.Length == 0 ? "" : $", {where}")}.\n\n{ask}", step), cancellationToken);
         }
 
         return true;
     }
+
+    // The step the year waits on this person for; logging meetings when it waits on nobody (or on the other one).
+    private static string StepFor(PairingYearStatus? status, RecipientRole role) =>
+        status is null || !status.WaitingOn.Contains(role) ? StepLinks.LogStep : status.Stage switch
+        {
+            PairingStage.Kickoff => StepFormPage.ActionPlanStep,
+            PairingStage.ScheduleFillIn => StepFormPage.ScheduleStep,
+            PairingStage.MidyearCheck => StepFormPage.MidyearStep,
+            PairingStage.SignOff => StepFormPage.SignOffStep,
+            _ => StepLinks.LogStep,
+        };
 }

@@ -53,6 +53,14 @@ public sealed class CoordinatorPageTests
         await overdueRow.Locator("button", new() { HasText = "Nudge" }).ClickAsync();
         Assert.Contains("Nudge sent", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal(2, Directory.GetFiles(app.Outbox, "*_CoordinatorNudge_*.eml").Length);
+        // The nudge names the pairing and links each person to the step the year waits on them for: here the action plan.
+        using var nudge = await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(app.Outbox, "*_CoordinatorNudge_Mentor_*.eml").Single());
+        Assert.Equal("A note from your program coordinator — with Sam Okafor", nudge.Subject);
+        Assert.Contains("Your mentoring pairing with Sam Okafor, Lincoln Elementary, Demo District.", nudge.TextBody, StringComparison.Ordinal);
+        Assert.Contains("finish this step: your mentoring action plan. It was due by Tuesday 15 September 2026.", nudge.TextBody, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(nudge.TextBody!, @"https?://\S+/s/\S+").Value;
+        await page.GotoAsync(link);
+        Assert.Equal("Your mentoring action plan", await page.InnerTextAsync("h1"));
     }
 
     [Fact]
