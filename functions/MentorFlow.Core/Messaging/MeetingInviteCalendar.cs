@@ -26,7 +26,8 @@ public static class MeetingInviteCalendar
         var meeting = new CalendarEvent
         {
             Uid = uid,
-            Summary = "Mentoring meeting",
+            // Both names, so a mentor of two mentees tells the series apart in the calendar.
+            Summary = $"Mentoring meeting: {string.Join(" and ", invite.Attendees.Select(a => a.Name))}",
             Description = "Your regular mentoring meeting, as your schedule says. Log each meeting with your standing link.",
             Location = schedule.VideoLink?.ToString() ?? schedule.Place,
             DtStart = start,

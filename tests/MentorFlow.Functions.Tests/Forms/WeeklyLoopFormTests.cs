@@ -48,7 +48,10 @@ public sealed class WeeklyLoopFormTests
         {
             var ics = invite.Attachments.OfType<MimePart>().Single(a => a.FileName == "mentoring-meeting.ics");
             using var text = new StreamReader(ics.Content!.Open());
-            Assert.Contains("20260903T153000", await text.ReadToEndAsync(), StringComparison.Ordinal); // the first Thursday, 15:30
+            var calendar = await text.ReadToEndAsync();
+            Assert.Contains("20260903T153000", calendar, StringComparison.Ordinal); // the first Thursday, 15:30
+            Assert.Contains("SUMMARY:Mentoring meeting: Maria Alvarez and Sam Okafor", calendar, StringComparison.Ordinal);
+            Assert.Contains("ORGANIZER;CN=Maria Alvarez:mailto:maria.alvarez@demo-district.example", calendar, StringComparison.Ordinal);
         }
 
         // The mentor logs a meeting: a wrong value first, then the meeting with private notes.
