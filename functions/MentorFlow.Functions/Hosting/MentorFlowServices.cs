@@ -69,6 +69,7 @@ public static class MentorFlowServices
         services.AddProgramMail(folders, configuration);
         services.AddMentorFlowRecords(folders, configuration);
         services.AddSingleton<PairingIntake>();
+        services.AddSingleton<PairingEnding>();
         services.AddSingleton<PairingImport>();
         services.AddSingleton<HireImport>();
         services.AddSingleton<StaffActionLogging>();

@@ -1,12 +1,9 @@
 using System.Text;
-using MentorFlow.Core.Pairings;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Csv;
-using MentorFlow.Functions.Districts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.StaffActions;
-using MentorFlow.Functions.Submissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -14,9 +11,7 @@ using Microsoft.DurableTask.Client;
 namespace MentorFlow.Functions.Pairings;
 
 /// <summary>HR's pairing functions: start one (JSON), import many (CSV), read one, end one early.</summary>
-public sealed class PairingFunctions(
-    PairingIntake intake, PairingImport import, IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock,
-    StaffActionLogging actions)
+public sealed class PairingFunctions(PairingIntake intake, PairingImport import, IPairingRecords records, PairingEnding ending, StaffActionLogging actions)
 {
     /// <summary>The largest JSON body accepted.</summary>
     public const int MaxJsonBytes = 64 * 1024;
@@ -54,7 +49,7 @@ public sealed class PairingFunctions(
     public Task<IActionResult> End(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/pairings/{pairingId}/end")] HttpRequest request, string pairingId,
         [DurableClient] DurableTaskClient engine, CancellationToken cancellationToken) =>
-        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => EndAsync(pairingId, request, records, engine, relay, districts, clock, actions, cancellationToken));
+        request.ForStaffAsync(StaffPolicies.HrOrCoordinator, () => EndAsync(pairingId, request, ending, engine, cancellationToken));
 
     private static async Task<IResult> StartAsync(
         HttpRequest request, PairingIntake intake, DurableTaskClient engine, StaffActionLogging actions, CancellationToken cancellationToken)
@@ -134,10 +129,9 @@ public sealed class PairingFunctions(
     }
 
     private static async Task<IResult> EndAsync(
-        string pairingId, HttpRequest request, IPairingRecords records, DurableTaskClient engine, YearEventRelay relay, DistrictDirectory districts,
-        TimeProvider clock, StaffActionLogging actions, CancellationToken cancellationToken)
+        string pairingId, HttpRequest request, PairingEnding ending, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
+        if (await ending.FindAsync(pairingId, cancellationToken) is null)
         {
             return NotFound(pairingId);
         }
@@ -148,38 +142,21 @@ public sealed class PairingFunctions(
             return problem;
         }
 
-        var separation = new Separation(body!.EndedOn, body.Reason, string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim());
-        var violations = separation.Validate(record.Pairing.StartsOn);
-        if (violations.Count > 0)
+        var ended = await ending.EndAsync(pairingId, body!, request.HttpContext.User, cancellationToken);
+        if (ended.Record is null)
         {
-            return ApiProblem.Invalid(violations);
+            return NotFound(pairingId);
         }
 
-        if (SeparationWindow.Check(record, separation.EndedOn, districts.Find(record.Pairing.DistrictId)) is { Count: > 0 } outsideYear)
+        if (ended.Errors.Count > 0)
         {
-            return ApiProblem.Invalid(outsideYear);
+            return ApiProblem.Invalid(ended.Errors);
         }
 
-        if (record.Separation is { } earlier)
-        {
-            // Sending the same separation again is fine; a different one would rewrite history.
-            return earlier == separation
-                ? Results.Ok(PairingView.Of(record, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)))
-                : ApiProblem.Status(StatusCodes.Status409Conflict, "The pairing has already ended",
-                    $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.");
-        }
-
-        if (await records.RecordSeparationAsync(pairingId, separation, clock.GetUtcNow().UtcDateTime, cancellationToken))
-        {
-            await actions.RecordAsync(request.HttpContext.User, pairingId,
-                $"Ended the pairing on {separation.EndedOn:d MMMM yyyy}: {MentorFlow.Core.Wording.ProgramWords.Of(separation.Reason)}", separation.Note, cancellationToken);
-        }
-
-        // Now if the engine takes it; if not, the relay's next run does (the separation and its event were saved together).
-        await relay.RaisePendingAsync(cancellationToken);
-
-        var ended = record with { Separation = separation };
-        return Results.Ok(PairingView.Of(ended, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)));
+        return ended.Earlier is { } earlier
+            ? ApiProblem.Status(StatusCodes.Status409Conflict, "The pairing has already ended",
+                $"It ended on {earlier.EndedOn:yyyy-MM-dd} ({earlier.Reason}). Ask the coordinator to correct it if that was wrong.")
+            : Results.Ok(PairingView.Of(ended.Record, await engine.GetInstanceAsync(pairingId, getInputsAndOutputs: true, cancellationToken)));
     }
 
     private static IResult NotFound(string pairingId) => ApiProblem.Status(StatusCodes.Status404NotFound, "No such pairing",

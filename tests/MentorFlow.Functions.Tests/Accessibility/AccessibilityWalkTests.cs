@@ -18,7 +18,7 @@ public sealed class AccessibilityWalkTests
     // The README's screenshots: staff pages on a laptop, the pair's pages on a phone.
     private static readonly HashSet<string> Screenshots =
     [
-        "home-1280", "coordinator-dashboard-1280", "coordinator-pairing-1280", "hr-import-preview-1280", "hr-hires-1280", "reports-1280",
+        "home-1280", "hr-pairings-end-refused-1280", "coordinator-dashboard-1280", "coordinator-pairing-1280", "hr-import-preview-1280", "hr-hires-1280", "reports-1280",
         "action-plan-errors-360", "schedule-360", "meeting-log-360", "confirm-time-360", "midyear-check-360", "sign-off-360",
     ];
 
@@ -53,6 +53,10 @@ public sealed class AccessibilityWalkTests
             await Check(hr, "hr import, done", problems);
             await Visit(hr, app, "/hr/hires");
             await Check(hr, "hr hires", problems);
+            await Visit(hr, app, $"/hr/pairings?end={id}");
+            await Check(hr, "hr pairings, ending one", problems);
+            await hr.ClickAsync("text=End the pairing");
+            await Check(hr, "hr pairings, end refused", problems);
 
             var coordinator = await SignedInAsync(browser, app, width, StaffRole.Coordinator, "/coordinator");
             await Check(coordinator, "coordinator dashboard", problems);

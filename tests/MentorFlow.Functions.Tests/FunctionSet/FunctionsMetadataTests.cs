@@ -38,6 +38,8 @@ public sealed class FunctionsMetadataTests
         { "GetHireRoster", "httpTrigger", "api/hires/{districtId}/{programYear}", "GET", null },
         { "HireRosterPage", "httpTrigger", "hr/hires", "GET,HEAD", null },
         { "HireRosterPagePost", "httpTrigger", "hr/hires", "POST", null },
+        { "PairingRosterPage", "httpTrigger", "hr/pairings", "GET,HEAD", null },
+        { "PairingRosterPagePost", "httpTrigger", "hr/pairings", "POST", null },
         { "NightlyReports", "timerTrigger", null, "", "0 0 * * * *" },
         { "RaiseSavedYearEvents", "timerTrigger", null, "", "0 * * * * *" },
         { "FinishCutShortImports", "timerTrigger", null, "", "0 */10 * * * *" },

@@ -16,7 +16,7 @@ public sealed class HomePageTests
         var home = visitor.Html;
 
         Assert.Contains("href=\"/staff/sign-in\"", home, StringComparison.Ordinal);
-        foreach (var page in new[] { "/coordinator", "/hr/import", "/hr/hires", "/reports" })
+        foreach (var page in new[] { "/coordinator", "/hr/import", "/hr/pairings", "/hr/hires", "/reports" })
         {
             Assert.Contains($"href=\"{page}\"", home, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, await visitor.GetAsync(new Uri(app.BaseAddress, page)));

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using MentorFlow.Functions.Records;
+using MentorFlow.Functions.StaffActions;
+using MentorFlow.Functions.Staff;
+using MentorFlow.Functions.Tests.Forms;
+using MentorFlow.Functions.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorFlow.Functions.Tests.Pairings;
+
+/// <summary>HR sees every pairing and ends one early in a browser; a bad end form keeps what was typed and changes nothing.</summary>
+public sealed class PairingRosterPageTests
+{
+    [Fact]
+    public async Task Hr_ends_a_pairing_from_the_roster_after_fixing_what_the_form_refused()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var api = app.Client();
+        using var created = await api.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
+        var id = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
+        await app.RunEngineAsync();
+        using var hr = new HttpForm();
+        var signIn = new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/hr/pairings?end={id}");
+        await hr.GetAsync(signIn);
+        Assert.Equal(HttpStatusCode.OK, await hr.PostAsync(signIn, [new("Key", RunningApp.Keys[StaffRole.Hr])]));
+        Assert.Contains("End Sam Okafor&#x27;s pairing with Maria Alvarez early", hr.Html, StringComparison.Ordinal);
+        var page = new Uri(app.BaseAddress, "/hr/pairings");
+
+        var refused = await hr.PostAsync(page, [new("pairingId", id), new("endedOn", "2031-01-01"), new("reason", ""), new("note", "Moved schools.")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains("Choose why the pairing ended.", hr.Html, StringComparison.Ordinal);
+        Assert.Equal("2031-01-01", hr.Value("endedOn"));
+        Assert.Equal("Moved schools.", hr.Value("note"));
+        Assert.Null((await app.Services.GetRequiredService<IPairingRecords>().FindAsync(id, CancellationToken.None))!.Separation);
+
+        var outside = await hr.PostAsync(page, [new("pairingId", id), new("endedOn", "2031-01-01"), new("reason", "MenteeLeftDistrict"), new("note", "")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside);
+        Assert.Contains("id=\"endedOn-error\" class=\"error\">", hr.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"endedOn-error\" class=\"error\"></span>", hr.Html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, await hr.PostAsync(page, [new("pairingId", id), new("endedOn", "2026-11-20"), new("reason", "MenteeLeftDistrict"), new("note", "")]));
+
+        Assert.Contains("Ended: Sam Okafor with Maria Alvarez, last day 20 November 2026.", hr.Html, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 11, 20), (await app.Services.GetRequiredService<IPairingRecords>().FindAsync(id, CancellationToken.None))!.Separation!.EndedOn);
+        Assert.Contains((await app.Services.GetRequiredService<IStaffActionLog>().ListAsync(id, CancellationToken.None)), a => a.Who == "Hr" && a.What.StartsWith("Ended the pairing on 20 November 2026", StringComparison.Ordinal));
+    }
+}
