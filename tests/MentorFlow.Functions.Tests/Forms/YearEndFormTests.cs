@@ -25,7 +25,7 @@ public sealed class YearEndFormTests
         Assert.True(await mentor.IsCheckedAsync("input[name='Midyear.Progress[0]'][value='3']"));
         await mentor.CheckAsync("input[name='Midyear.Progress[1]'][value='4']");
         await mentor.ClickAsync("button[type=submit]");
-        Assert.Contains("Your midyear check is in", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Your midyear check is in. Next: keep meeting and logging your time with Sam Okafor", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
         await app.RunEngineAsync();
 
         // An observation cycle, from the standing log page; the substitute allowance (14 hours) is enforced.
@@ -56,7 +56,7 @@ public sealed class YearEndFormTests
         Assert.Empty(await StepPages.PhoneProblemsAsync(mentor));
         await mentor.CheckAsync("input[name='SignOffForm.Satisfaction'][value='5']");
         await mentor.ClickAsync("button[type=submit]");
-        Assert.Contains("Your sign-off is in", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Next: once Sam Okafor has signed off too, the year is recorded", await mentor.InnerTextAsync("main"), StringComparison.Ordinal);
         var mentee = await browser.PhoneAsync();
         await mentee.GotoAsync(app.EmailedLink("SignOffRequest", "Mentee").ToString());
         await mentee.CheckAsync("#SignOffForm_HoursConfirmed");

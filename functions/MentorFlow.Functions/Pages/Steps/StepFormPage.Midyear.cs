@@ -95,7 +95,11 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, "Your midyear check is in. Thank you.");
+        // What happens next, and for whom: the coordinator hears of a concern or a request for support.
+        var told = check.SupportRequested || !string.IsNullOrWhiteSpace(check.Concerns)
+            ? " Your coordinator is told of your concern or request for support and will get in touch."
+            : "";
+        return Saved(visit, $"Your midyear check is in.{told} Next: keep meeting and logging your time with {visit.PartnerName}; you will both be asked to sign off at the end of the year.");
     }
 
     private static string Field(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"Midyear.{list}[{index}]");

@@ -81,7 +81,7 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, $"Logged: an observation cycle ({ProgramWords.Of(cycle.Type)}), observed on {cycle.ObservedOn:dddd d MMMM}.");
+        return Saved(visit, $"Logged: an observation cycle ({ProgramWords.Of(cycle.Type)}), observed on {cycle.ObservedOn:dddd d MMMM}. It counts toward this term's observations, and your coordinator sees it.");
     }
 
     // A date field of a form (YYYY-MM-DD, as a date input sends it), or null with the message beside the field.

@@ -74,7 +74,7 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, "Your sign-off is in. Thank you for this year of mentoring.");
+        return Saved(visit, $"Your sign-off is in. Thank you for this year of mentoring. Next: once {visit.PartnerName} has signed off too, the year is recorded and you both get its outcome by email.");
     }
 }
 
