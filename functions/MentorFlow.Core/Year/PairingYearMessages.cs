@@ -38,15 +38,8 @@ internal static class PairingYearMessages
             ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
         };
-        // Who the email is about, so a coordinator (or a mentor of two mentees) can tell one pairing's emails from another's.
-        var where = string.Join(", ", new[] { pairing.School, pairing.DistrictName }.Where(w => !string.IsNullOrWhiteSpace(w)));
-        var at = where.Length == 0 ? "" : $", {where}";
-        var (about, suffix) = to.Role switch
-        {
-            RecipientRole.Coordinator => ($"Pairing: {pairing.Mentee.Name} (mentee) with {pairing.Mentor.Name} (mentor){at}.", $" — {pairing.Mentee.Name} with {pairing.Mentor.Name}"),
-            RecipientRole.Mentor => ($"Your mentoring pairing with {pairing.Mentee.Name}{at}.", $" — with {pairing.Mentee.Name}"),
-            _ => ($"Your mentoring pairing with {pairing.Mentor.Name}{at}.", $" — with {pairing.Mentor.Name}"),
-        };
+        var names = new PairingNames(pairing.Mentee.Name, pairing.Mentor.Name, pairing.School, pairing.DistrictName);
+        var (about, suffix) = (names.About(to.Role), names.SubjectTail(to.Role));
         var paragraphs = new List<string> { about, body };
         if (due is { } by && AsksByADate(kind))
         {

@@ -24,13 +24,13 @@ public sealed class PairingNudge(IPairingRecords records, IProgramMessenger mess
         }
 
         var status = (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
-        var where = string.Join(", ", new[] { record.Pairing.School, districts.Options(record.Pairing.DistrictId)?.Name }.Where(w => !string.IsNullOrWhiteSpace(w)));
+        var names = new PairingNames(record.Mentee.Name, record.Mentor.Name, record.Pairing.School, districts.Options(record.Pairing.DistrictId)?.Name);
         // One nudge per pair per minute: a double click sends once.
         var at = clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-        foreach (var (person, partner) in new[]
+        foreach (var person in new[]
         {
-            (new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email), record.Mentee.Name),
-            (new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email), record.Mentor.Name),
+            new Recipient(RecipientRole.Mentor, record.Mentor.Name, record.Mentor.Email),
+            new Recipient(RecipientRole.Mentee, record.Mentee.Name, record.Mentee.Email),
         })
         {
             var step = StepFor(status, person.Role);
@@ -42,8 +42,7 @@ public sealed class PairingNudge(IPairingRecords records, IProgramMessenger mess
                         : "");
             await messenger.SendAsync(new ProgramMessage(
                 $"{pairingId}/CoordinatorNudge/{person.Role}/{at}", ProgramMessageKind.MeetingNudge, pairingId, person,
-                $"A note from your program coordinator — with {partner}",
-                $"Your mentoring pairing with {partner}{(where.Length == 0 ? "" : $", {where}")}.\n\n{ask}", step), cancellationToken);
+                "A note from your program coordinator" + names.SubjectTail(person.Role), $"{names.About(person.Role)}\n\n{ask}", step), cancellationToken);
         }
 
         return true;

@@ -10,10 +10,10 @@ using MentorFlow.Functions.Submissions;
 namespace MentorFlow.Functions.Pairings;
 
 /// <summary>How ending a pairing went: ended now, the same end sent again, refused (what to fix), or in conflict with an earlier end.</summary>
-/// <param name="Record">The pairing as it is now; null when there is no such pairing.</param>
+/// <param name="Record">The pairing as it is now.</param>
 /// <param name="Errors">What is wrong with the request; nothing changed.</param>
 /// <param name="Earlier">The different separation the pairing already has; nothing changed.</param>
-public sealed record PairingEndResult(PairingRecord? Record, IReadOnlyList<FieldError> Errors, Separation? Earlier);
+public sealed record PairingEndResult(PairingRecord Record, IReadOnlyList<FieldError> Errors, Separation? Earlier);
 
 /// <summary>HR or the coordinator ends a pairing early, from the API or HR's page: checked, saved with its year event, told to the year, kept with who did it.</summary>
 public sealed class PairingEnding(IPairingRecords records, YearEventRelay relay, DistrictDirectory districts, TimeProvider clock, StaffActionLogging actions)
@@ -21,14 +21,12 @@ public sealed class PairingEnding(IPairingRecords records, YearEventRelay relay,
     /// <summary>The pairing, or null when there is none.</summary>
     public Task<PairingRecord?> FindAsync(string pairingId, CancellationToken cancellationToken) => records.FindAsync(pairingId, cancellationToken);
 
-    /// <summary>Ends <paramref name="pairingId"/> as <paramref name="request"/> says, on behalf of <paramref name="user"/>.</summary>
-    public async Task<PairingEndResult> EndAsync(string pairingId, SeparationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Ends <paramref name="record"/>'s pairing (as just found) as <paramref name="request"/> says, on behalf of <paramref name="user"/>.</summary>
+    public async Task<PairingEndResult> EndAsync(PairingRecord record, SeparationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
-        if (await records.FindAsync(pairingId, cancellationToken) is not { } record)
-        {
-            return new PairingEndResult(null, [], null);
-        }
+        var pairingId = record.Pairing.PairingId;
 
         var separation = new Separation(request.EndedOn, request.Reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
         var violations = separation.Validate(record.Pairing.StartsOn);

@@ -131,7 +131,7 @@ public sealed class PairingFunctions(PairingIntake intake, PairingImport import,
     private static async Task<IResult> EndAsync(
         string pairingId, HttpRequest request, PairingEnding ending, DurableTaskClient engine, CancellationToken cancellationToken)
     {
-        if (await ending.FindAsync(pairingId, cancellationToken) is null)
+        if (await ending.FindAsync(pairingId, cancellationToken) is not { } record)
         {
             return NotFound(pairingId);
         }
@@ -142,11 +142,7 @@ public sealed class PairingFunctions(PairingIntake intake, PairingImport import,
             return problem;
         }
 
-        var ended = await ending.EndAsync(pairingId, body!, request.HttpContext.User, cancellationToken);
-        if (ended.Record is null)
-        {
-            return NotFound(pairingId);
-        }
+        var ended = await ending.EndAsync(record, body!, request.HttpContext.User, cancellationToken);
 
         if (ended.Errors.Count > 0)
         {

@@ -77,15 +77,15 @@ public sealed class PairingRosterPage(
             errors.Add("reason", "Choose why the pairing ended.");
         }
 
+        if (await ending.FindAsync(form.PairingId, cancellationToken) is not { } record)
+        {
+            notices.Keep(request.HttpContext, "There is no such pairing; reload the page.");
+            return TypedResults.Redirect("/hr/pairings").AsAction();
+        }
+
         if (errors.IsEmpty)
         {
-            var ended = await ending.EndAsync(form.PairingId, new SeparationRequest(endedOn!.Value, reason!.Value, form.Note), request.HttpContext.User, cancellationToken);
-            if (ended.Record is null)
-            {
-                notices.Keep(request.HttpContext, "There is no such pairing; reload the page.");
-                return TypedResults.Redirect("/hr/pairings").AsAction();
-            }
-
+            var ended = await ending.EndAsync(record, new SeparationRequest(endedOn!.Value, reason!.Value, form.Note), request.HttpContext.User, cancellationToken);
             foreach (var error in ended.Errors)
             {
                 errors.Add(error.Field, char.ToUpperInvariant(error.Message[0]) + error.Message[1..]);

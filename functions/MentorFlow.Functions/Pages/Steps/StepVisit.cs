@@ -21,7 +21,10 @@ internal sealed class StepVisit(HttpContext context, StepLink link, PairingRecor
     /// True while the year is in <paramref name="stage"/> and the clock has not closed it: a submission the year would
     /// find its stage closed to (it takes the clock's moment first) is refused here, never acknowledged and then dropped.
     /// </summary>
-    public bool In(PairingStage stage) => Progress?.Stage == stage && !(Progress.StageClosesAt <= now);
+    public bool In(PairingStage stage) => Progress?.Stage == stage && !ClosedByTheClock;
+
+    // The clock has passed the moment the year's stage closes, whether or not the year has taken that moment in.
+    private bool ClosedByTheClock => Progress is { StageClosesAt: { } closes } && closes <= now;
 
     public HttpContext Context { get; } = context;
 
@@ -48,8 +51,8 @@ internal sealed class StepVisit(HttpContext context, StepLink link, PairingRecor
     public int StatusCode { get; private set; } = StatusCodes.Status200OK;
 
     public StepHeading Heading => new(StepFormPage.StepTitle(Link.Step), PersonName, PartnerName, Confirmation, AlreadySubmittedNotice,
-        Link.Step is StepFormPage.ActionPlanStep or StepFormPage.ScheduleStep or StepFormPage.MidyearStep && Progress is { StageClosesAt: { } closes } && closes <= now
-            ? $"The program year ended on {Progress.EndsOn:d MMMM yyyy}, so this step is closed; you will both be asked to sign off the year."
+        Link.Step is StepFormPage.ActionPlanStep or StepFormPage.ScheduleStep or StepFormPage.MidyearStep && ClosedByTheClock
+            ? $"The program year ended on {Progress?.EndsOn:d MMMM yyyy}, so this step is closed; you will both be asked to sign off the year."
             : null);
 
     // A post after the step was submitted (a double tap, a second tab, a racing request) changes nothing and gets the page
