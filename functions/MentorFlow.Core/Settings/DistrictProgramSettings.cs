@@ -30,6 +30,11 @@ namespace MentorFlow.Core.Settings;
 /// Reminders a waiting step sends each person before the coordinator is told instead; 0 sends them until the step is
 /// done (what a year started before the limit existed was pinned with).
 /// </param>
+/// <param name="YearRules">
+/// The edition of the year's rules the year was started under, pinned with it so a year replays under the rules it began
+/// with: 0 for years started before editions existed; <see cref="CurrentYearRules"/> for a year starting now.
+/// </param>
+/// <param name="Breaks">School holidays (first and last day), over which reminders wait; none for years started before breaks existed.</param>
 public sealed record DistrictProgramSettings(
     string DistrictId,
     DateOnly YearStart,
@@ -51,8 +56,17 @@ public sealed record DistrictProgramSettings(
     decimal AtRiskPaceShare = 0.75m,
     int ExtensionDays = 60,
     string CoordinatorEmail = "coordinator@district.example",
-    int ReminderLimit = 0)
+    int ReminderLimit = 0,
+    int YearRules = 0,
+    IReadOnlyList<SchoolBreak>? Breaks = null)
 {
+    /// <summary>
+    /// The edition of the year's rules a year starting now follows. Edition 1: the mentee is told when the plan is ready to
+    /// sign, a disputed log reaches its mentor, unconfirmed time is asked for weekly, a pair whose plan was never signed is
+    /// not asked to sign off, and the year ends with a summary for both.
+    /// </summary>
+    public const int CurrentYearRules = 1;
+
     /// <summary>The reminders a waiting step sends each person, by default, before the coordinator is told instead.</summary>
     public const int DefaultReminderLimit = 3;
 
@@ -63,7 +77,8 @@ public sealed record DistrictProgramSettings(
         new DateOnly(startYear + 1, 6, 15),
         new DateOnly(startYear + 1, 1, 22),
         new DateOnly(startYear + 1, 1, 25),
-        ReminderLimit: DefaultReminderLimit);
+        ReminderLimit: DefaultReminderLimit,
+        YearRules: CurrentYearRules);
 
     /// <summary>The program year's name, e.g. "2026-2027".</summary>
     public string ProgramYear => $"{YearStart.Year}-{YearEnd.Year}";
@@ -102,5 +117,6 @@ public sealed record DistrictProgramSettings(
             "the coordinator alert must come after the nudge (weeks)")
         .Require(AtRiskPaceShare is > 0 and <= 1, "atRiskPaceShare", "the at-risk share must be between 0 and 1")
         .RequireText(CoordinatorEmail, "coordinatorEmail", "the coordinator's email")
+        .Require(Breaks is null || Breaks.All(b => b.From <= b.To), "breaks", "each school break must end on or after its first day")
         .Violations;
 }

@@ -35,6 +35,9 @@ public sealed class DistrictOptions
     /// <summary>Reminders a waiting step sends each person before they stop (the coordinator is told when it is overdue); null for the program's default.</summary>
     public int? ReminderLimit { get; set; }
 
+    /// <summary>School holidays (first and last day, name), over which reminders wait.</summary>
+    public List<SchoolBreak> Breaks { get; set; } = [];
+
     /// <summary>The stipend each mentor is paid for the year (feeds "spend per mentee").</summary>
     public decimal MentorStipend { get; set; }
 
@@ -61,6 +64,7 @@ public sealed class DistrictOptions
             ActionPlanDueDays = ActionPlanDueDays ?? settings.ActionPlanDueDays,
             ReminderCadenceDays = ReminderCadenceDays ?? settings.ReminderCadenceDays,
             ReminderLimit = ReminderLimit ?? settings.ReminderLimit,
+            Breaks = Breaks.Count > 0 ? [.. Breaks.OrderBy(b => b.From)] : null,
         };
     }
 }
