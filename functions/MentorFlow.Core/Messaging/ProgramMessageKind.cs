@@ -62,4 +62,7 @@ public enum ProgramMessageKind
 
     /// <summary>To the coordinator: a pairing ended early.</summary>
     SeparationNotice,
+
+    /// <summary>To the mentee: the mentor wrote and signed the action plan; it is ready for the mentee's signature.</summary>
+    PlanReadyToSign,
 }

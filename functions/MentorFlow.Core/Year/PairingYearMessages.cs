@@ -7,7 +7,7 @@ namespace MentorFlow.Core.Year;
 internal static class PairingYearMessages
 {
     /// <summary>The kinds that ask someone to do a step by a date: they say the date.</summary>
-    public static bool AsksByADate(ProgramMessageKind kind) => kind is ProgramMessageKind.ActionPlanInvite or ProgramMessageKind.ActionPlanReminder
+    public static bool AsksByADate(ProgramMessageKind kind) => kind is ProgramMessageKind.ActionPlanInvite or ProgramMessageKind.ActionPlanReminder or ProgramMessageKind.PlanReadyToSign
         or ProgramMessageKind.ScheduleRequest or ProgramMessageKind.ScheduleReminder or ProgramMessageKind.MidyearRequest or ProgramMessageKind.MidyearReminder
         or ProgramMessageKind.SignOffRequest or ProgramMessageKind.SignOffReminder or ProgramMessageKind.DecisionRequest or ProgramMessageKind.DecisionReminder;
 
@@ -36,6 +36,8 @@ internal static class PairingYearMessages
             ProgramMessageKind.DecisionReminder => ("Reminder: decide a pairing's year", "This pairing still needs your decision.", "decision"),
             ProgramMessageKind.OutcomeNotice => ("Your mentoring year is recorded", "The outcome of your mentoring year has been recorded.", null),
             ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
+            ProgramMessageKind.PlanReadyToSign => ("Your action plan is ready to sign",
+                "Your mentor has written and signed your action plan. Read it, and sign it if it is what you agreed: your regular meetings start once you both have.", "action-plan"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
         };
         var names = new PairingNames(pairing.Mentee.Name, pairing.Mentor.Name, pairing.School, pairing.DistrictName);

@@ -121,6 +121,11 @@ public sealed class PairingYearProgress
                 break;
             case PairingYearEventKind.ActionPlanSigned when State.Stage == PairingStage.Kickoff && e.By is { } signer:
                 State.PlanSignedBy = [.. State.PlanSignedBy.Append(signer).Distinct()];
+                if (_settings.YearRules >= 1 && signer == RecipientRole.Mentor && State.Waiting?.Pending.Contains(RecipientRole.Mentee) == true)
+                {
+                    _outbox.Add(Compose(ProgramMessageKind.PlanReadyToSign, _subject.Mentee, "1"));
+                }
+
                 if (Acted(signer))
                 {
                     State.PlanSignedOn = Today(now);
@@ -183,6 +188,10 @@ public sealed class PairingYearProgress
             case PairingYearEventKind.CoordinatorDecided when e.Decision is { } decision && State.Stage is PairingStage.SignOff or PairingStage.CoordinatorDecision:
                 Decide(decision, now);
                 break;
+            case PairingYearEventKind.CoordinatorDecided when e.Decision is CoordinatorDecision.Incomplete && CanBeClosedUnsigned(now):
+                // A pair that never signed its plan is closed by the coordinator rather than left waiting all year.
+                Decide(CoordinatorDecision.Incomplete, now);
+                break;
         }
     }
 
@@ -204,10 +213,22 @@ public sealed class PairingYearProgress
             EnterMidyear(now);
         }
 
-        RemindAndEscalate(now);
-        CheckMeetingPace(today);
+        // Over a school break nobody is reminded, nudged or escalated about: it all waits for the first day back.
+        if (BreakOn(today) is null)
+        {
+            RemindAndEscalate(now);
+            CheckMeetingPace(today);
+        }
+
         CheckObservations(today);
     }
+
+    /// <summary>
+    /// True when the coordinator may close the year now as incomplete: the pair never signed its action plan and the plan is
+    /// past its due date (rules edition 1).
+    /// </summary>
+    public bool CanBeClosedUnsigned(DateTime now) =>
+        _settings.YearRules >= 1 && State.Stage == PairingStage.Kickoff && State.PlanSignedOn is null && State.Waiting is { } waiting && now > waiting.DueAt;
 
     /// <summary>The next moment <see cref="Tick"/> could have something to do, after <paramref name="now"/>.</summary>
     public DateTime NextWakeUp(DateTime now)
@@ -248,6 +269,12 @@ public sealed class PairingYearProgress
         if (HoldsMail && State.MailRetryAt is { } retryAt)
         {
             Consider(retryAt);
+        }
+
+        // What a break held back is done on its first day back.
+        if (BreakOn(Today(now)) is { } schoolBreak)
+        {
+            Consider(At(schoolBreak.To.AddDays(1)));
         }
 
         if (NextPaceCheck() is { } paceCheck)
@@ -318,6 +345,8 @@ public sealed class PairingYearProgress
 
     private static DateOnly Today(DateTime now) => DateOnly.FromDateTime(now);
 
+    private Settings.SchoolBreak? BreakOn(DateOnly day) => _settings.Breaks?.FirstOrDefault(b => b.From <= day && day <= b.To);
+
     private static DateTime At(DateOnly day) => day.ToDateTime(StepTime, DateTimeKind.Utc);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -366,6 +395,16 @@ public sealed class PairingYearProgress
 
     private void EnterSignOff(DateTime now)
     {
+        if (_settings.YearRules >= 1 && State.PlanSignedOn is null)
+        {
+            // Without a signed plan there is no year to sign off or rate: the coordinator decides it.
+            Enter(PairingStage.CoordinatorDecision, now);
+            Wait("the coordinator's decision", [RecipientRole.Coordinator], now, now.AddDays(_settings.StepDueDays));
+            _outbox.Add(Compose(ProgramMessageKind.DecisionRequest, _coordinator, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
+                "The action plan was never signed, so the pair was not asked to sign off. Close the year as incomplete, or extend it."));
+            return;
+        }
+
         Enter(PairingStage.SignOff, now);
         State.SignOffs.Clear();
         Wait("both sign-offs", [RecipientRole.Mentor, RecipientRole.Mentee], now, now.AddDays(_settings.StepDueDays));
@@ -399,6 +438,16 @@ public sealed class PairingYearProgress
                 State.Extensions++;
                 var today = Today(now);
                 State.EndsOn = (today > State.EndsOn ? today : State.EndsOn).AddDays(_settings.ExtensionDays);
+                if (_settings.YearRules >= 1 && State.PlanSignedOn is null)
+                {
+                    // An extension of a pair that never signed its plan starts again from the plan.
+                    Enter(PairingStage.Kickoff, now);
+                    State.PlanSignedBy = [];
+                    Wait("both signatures on the action plan", [RecipientRole.Mentor, RecipientRole.Mentee], now, now.AddDays(_settings.ActionPlanDueDays));
+                    ToPair(ProgramMessageKind.ActionPlanInvite, "extension-" + State.Extensions.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+
                 Enter(PairingStage.SecondObservations, now);
                 break;
             case CoordinatorDecision.Completed:
@@ -413,7 +462,7 @@ public sealed class PairingYearProgress
     private void Finish(PairingYearResult result, DateOnly finishedOn, DateTime now)
     {
         Enter(PairingStage.Finished, now);
-        State.Outcome = new PairingYearOutcome(
+        var outcome = new PairingYearOutcome(
             _subject.PairingId, result, State.Decision, finishedOn,
             PairingFigures.HoursOutsideContractDay(State.Interactions), PairingFigures.ConfirmedHours(State.Interactions), RequiredHours,
             State.Interactions.Count, PairingFigures.Frequency(State.Interactions, _subject.StartsOn, Min(finishedOn, State.EndsOn)),
@@ -421,11 +470,17 @@ public sealed class PairingYearProgress
             State.SignOffs.TryGetValue(RecipientRole.Mentor, out var mentor) ? mentor.Satisfaction : null,
             State.SignOffs.TryGetValue(RecipientRole.Mentee, out var mentee) ? mentee.Satisfaction : null,
             State.Separation, State.Extensions);
+        State.Outcome = outcome;
         if (result != PairingYearResult.Separated)
         {
-            ToPair(ProgramMessageKind.OutcomeNotice, "1", $"Outcome: {result}.");
+            ToPair(ProgramMessageKind.OutcomeNotice, "1", _settings.YearRules >= 1 ? YearSummary(outcome) : $"Outcome: {result}.");
         }
     }
+
+    // The year's record both keep: the outcome, the hours, the meetings and the observations (never a note).
+    private static string YearSummary(PairingYearOutcome outcome) => string.Create(CultureInfo.InvariantCulture,
+        $"Outcome: {outcome.Result}.\n\nYour year in figures: {outcome.HoursOutsideContractDay:0.##} confirmed hours outside the contract day of {outcome.RequiredHours:0.##} required; "
+        + $"{outcome.Interactions} meetings and conversations logged; {outcome.ObservationsByType.Values.Sum()} observation cycles. Keep this email as your record of the year.");
 
     private void RemindAndEscalate(DateTime now)
     {

@@ -24,7 +24,7 @@ public sealed class MailOutageTests
         Assert.Equal(PairingStage.ScheduleFillIn, during.Stage);
         Assert.Contains("mail-failing", during.Flags);
         Assert.Equal(new DateTime(2026, 9, 1, 8, 0, 0, DateTimeKind.Utc), during.MailFailingSince);
-        Assert.Equal(3, during.UnsentMessages); // two invites and the schedule request
+        Assert.Equal(4, during.UnsentMessages); // two invites, the mentee's notice that the plan is ready and the schedule request
         Assert.Empty(year.Messenger.Sent);
         var refusedDuring = year.Messenger.Refused;
 
