@@ -20,4 +20,7 @@ public interface ISentMessageLedger
 
     /// <summary>Messages whose send was cut off: they may or may not have reached the mail server, and are not sent again.</summary>
     Task<IReadOnlyList<UnknownSend>> ListUnknownAsync(CancellationToken cancellationToken);
+
+    /// <summary>The emails sent for <paramref name="pairingId"/>, and those whose send was cut off, oldest first.</summary>
+    Task<IReadOnlyList<SentEmail>> ListForPairingAsync(string pairingId, CancellationToken cancellationToken);
 }

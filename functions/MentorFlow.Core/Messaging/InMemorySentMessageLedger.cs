@@ -65,4 +65,17 @@ public sealed class InMemorySentMessageLedger : ISentMessageLedger
                 .OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new UnknownSend(e.Key, e.Value.At))]);
         }
     }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<SentEmail>> ListForPairingAsync(string pairingId, CancellationToken cancellationToken)
+    {
+        var prefix = SentEmail.KeyPrefix(pairingId);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SentEmail>>([.. _entries
+                .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value.State != LedgerEntry.Sending)
+                .OrderBy(e => e.Value.At).ThenBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new SentEmail(e.Key, e.Value.At, e.Value.State == LedgerEntry.Unknown))]);
+        }
+    }
 }

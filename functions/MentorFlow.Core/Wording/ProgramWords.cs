@@ -24,7 +24,7 @@ public static partial class ProgramWords
     [
         typeof(PairingStage), typeof(PairingYearResult), typeof(ObservationType), typeof(CollaborationActivity), typeof(PairingTerm),
         typeof(MeetingFrequency), typeof(SeparationReason), typeof(CoordinatorDecision), typeof(TimeConfirmation), typeof(CommitmentCategory),
-        typeof(RatingBand), typeof(EducatorRole), typeof(RecipientRole),
+        typeof(RatingBand), typeof(EducatorRole), typeof(RecipientRole), typeof(ProgramMessageKind),
     ];
 
     /// <summary>The coordinator's flags, as the year and the dashboard name them (overdue, at-risk, …).</summary>
@@ -172,6 +172,9 @@ public static partial class ProgramWords
         _ => throw Unworded(role),
     };
 
+    /// <summary>What an email of the year is, as its subject line says it.</summary>
+    public static string Of(ProgramMessageKind kind) => Year.PairingYearMessages.SubjectOf(kind);
+
     /// <summary>Any value of <see cref="EnumsPeopleRead"/>, by its own overload.</summary>
     public static string Of(Enum value) => value switch
     {
@@ -188,6 +191,7 @@ public static partial class ProgramWords
         RatingBand v => Of(v),
         EducatorRole v => Of(v),
         RecipientRole v => Of(v),
+        ProgramMessageKind v => Of(v),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "not a code people read"),
     };

@@ -223,12 +223,11 @@ public sealed class PairingYearProgress
         CheckObservations(today);
     }
 
-    /// <summary>
-    /// True when the coordinator may close the year now as incomplete: the pair never signed its action plan and the plan is
-    /// past its due date (rules edition 1).
-    /// </summary>
-    public bool CanBeClosedUnsigned(DateTime now) =>
-        _settings.YearRules >= 1 && State.Stage == PairingStage.Kickoff && State.PlanSignedOn is null && State.Waiting is { } waiting && now > waiting.DueAt;
+    // True when the coordinator may close the year now as incomplete: the pair never signed its plan, which is past its due date.
+    private bool CanBeClosedUnsigned(DateTime now) => ClosableUnsignedFrom is { } from && now > from;
+
+    private DateTime? ClosableUnsignedFrom =>
+        _settings.YearRules >= 1 && State.Stage == PairingStage.Kickoff && State.PlanSignedOn is null && State.Waiting is { } waiting ? waiting.DueAt : null;
 
     /// <summary>The next moment <see cref="Tick"/> could have something to do, after <paramref name="now"/>.</summary>
     public DateTime NextWakeUp(DateTime now)
@@ -331,7 +330,8 @@ public sealed class PairingYearProgress
             PairingFigures.LastMeeting(State.Interactions, today), weeks, PairingFigures.ObservationsByType(State.Observations), State.EndsOn,
             State.MailFailingSince, State.UnsentMail.Count, 
             // The year enters sign-off the first time it runs on its last day (see Tick), so its stages close as that day begins.
-            State.Stage < PairingStage.SignOff ? State.EndsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null);
+            State.Stage < PairingStage.SignOff ? State.EndsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
+            ClosableUnsignedFrom);
     }
 
     private DateOnly Midpoint

@@ -27,6 +27,10 @@ namespace MentorFlow.Core.Year;
 /// When the clock closes the stage whatever anyone does (UTC): the year's end closes every stage before sign-off. A form of
 /// the stage is closed from then on, even before the year has taken that moment in.
 /// </param>
+/// <param name="ClosableFrom">
+/// From when the coordinator may close the year as incomplete because the pair never signed its action plan (UTC): the plan's
+/// due date, while the year waits at kickoff under rules edition 1 or later; otherwise null.
+/// </param>
 public sealed record PairingYearStatus(
     PairingStage Stage,
     DateTime StageSince,
@@ -43,4 +47,5 @@ public sealed record PairingYearStatus(
     DateOnly EndsOn,
     DateTime? MailFailingSince = null,
     int UnsentMessages = 0,
-    DateTime? StageClosesAt = null);
+    DateTime? StageClosesAt = null,
+    DateTime? ClosableFrom = null);

@@ -13,8 +13,12 @@ namespace MentorFlow.Functions.Coordinator;
 /// The coordinator's nudge: both people of a pairing get an email with the link for the step each is on (the plan, the
 /// schedule, the midyear check, the sign-off — or logging meetings between them), saying who it is about and by when.
 /// </summary>
-public sealed class PairingNudge(IPairingRecords records, IProgramMessenger messenger, DurableTaskClient engine, DistrictDirectory districts, TimeProvider clock)
+public sealed class PairingNudge(
+    IPairingRecords records, IProgramMessenger messenger, ISentMessageLedger ledger, DurableTaskClient engine, DistrictDirectory districts, TimeProvider clock)
 {
+    // Through the ledger, as the year's emails: a double click sends once, and the pairing's page lists it.
+    private readonly SendProgramMessage _send = new(messenger, ledger, clock);
+
     /// <summary>Emails the pair; false when there is no such pairing.</summary>
     public async Task<bool> SendAsync(string pairingId, CancellationToken cancellationToken)
     {
@@ -40,9 +44,9 @@ public sealed class PairingNudge(IPairingRecords records, IProgramMessenger mess
                     + (status?.DueAt is { } due
                         ? string.Create(CultureInfo.InvariantCulture, $" It {(due < clock.GetUtcNow().UtcDateTime ? "was" : "is")} due by {due:dddd d MMMM yyyy}.")
                         : "");
-            await messenger.SendAsync(new ProgramMessage(
+            await _send.SendAsync(new ProgramMessage(
                 $"{pairingId}/CoordinatorNudge/{person.Role}/{at}", ProgramMessageKind.MeetingNudge, pairingId, person,
-                "A note from your program coordinator" + names.SubjectTail(person.Role), $"{names.About(person.Role)}\n\n{ask}", step), cancellationToken);
+                "A note from your program coordinator" + names.SubjectTail(person.Role), $"{names.About(person.Role)}\n\n{ask}", step));
         }
 
         return true;

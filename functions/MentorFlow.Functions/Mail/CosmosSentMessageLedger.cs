@@ -104,6 +104,18 @@ public sealed class CosmosSentMessageLedger(CosmosRecords records) : ISentMessag
         return [.. unknown.OrderBy(e => e.AttemptedAt).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new UnknownSend(e.Key, CosmosRecords.Time(e.AttemptedAt)))];
     }
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<SentEmail>> ListForPairingAsync(string pairingId, CancellationToken cancellationToken)
+    {
+        var entries = await CosmosRecords.QueryAsync<LedgerDocument>(records.SentMessages, Partition,
+            new QueryDefinition("SELECT * FROM c WHERE c.ledger = @ledger AND STARTSWITH(c.key, @prefix) AND c.state != @intent")
+                .WithParameter("@ledger", Partition).WithParameter("@prefix", SentEmail.KeyPrefix(pairingId)).WithParameter("@intent", Intent),
+            cancellationToken);
+        return [.. entries
+            .Select(e => new SentEmail(e.Key, CosmosRecords.Time(e.State == Sent ? e.SentAt ?? e.AttemptedAt : e.AttemptedAt), e.State == Unknown))
+            .OrderBy(e => e.At).ThenBy(e => e.IdempotencyKey, StringComparer.Ordinal)];
+    }
+
     private Task<LedgerDocument?> ReadAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         CosmosRecords.ReadAsync<LedgerDocument>(records.SentMessages, "ledger", Partition, Id(idempotencyKey), cancellationToken);
 

@@ -79,5 +79,29 @@ public sealed class SqliteSentMessageLedger(string path) : ISentMessageLedger
         return Task.FromResult<IReadOnlyList<UnknownSend>>(unknown);
     }
 
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<SentEmail>> ListForPairingAsync(string pairingId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        // A range on the key (its primary index) instead of LIKE, whose wildcards a pairing id could carry.
+        using var command = RecordsDatabase.Command(connection, null,
+            """
+            SELECT IdempotencyKey, SentAt, 0 FROM SentMessages WHERE IdempotencyKey >= $from AND IdempotencyKey < $to
+            UNION ALL
+            SELECT IdempotencyKey, AttemptedAt, 1 FROM MessageIntents WHERE Unknown = 1 AND IdempotencyKey >= $from AND IdempotencyKey < $to
+            ORDER BY 2, 1;
+            """,
+            ("$from", SentEmail.KeyPrefix(pairingId)), ("$to", pairingId + "0"));
+        using var reader = command.ExecuteReader();
+        var emails = new List<SentEmail>();
+        while (reader.Read())
+        {
+            emails.Add(new SentEmail(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)).UtcDateTime, reader.GetInt64(2) == 1));
+        }
+
+        return Task.FromResult<IReadOnlyList<SentEmail>>(emails);
+    }
+
     private static long Milliseconds(DateTime at) => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 }

@@ -46,4 +46,25 @@ public abstract class SentMessageLedgerContract : RecordsContract
         Assert.Single(intents, i => i == SendIntent.SendNow);
         Assert.All(intents.Where(i => i != SendIntent.SendNow), i => Assert.Equal(SendIntent.Unknown, i));
     }
+
+    [Fact]
+    public async Task A_pairings_emails_are_listed_oldest_first_with_those_cut_off_and_without_another_pairings()
+    {
+        var ledger = Backend.Ledger;
+        await ledger.RecordIntentAsync("p-4/ActionPlanInvite/Mentor/1", At, default);
+        await ledger.RecordSentAsync("p-4/ActionPlanInvite/Mentor/1", At.AddMinutes(1), default);
+        await ledger.RecordIntentAsync("p-4/CoordinatorNudge/Mentee/202609011200", At.AddHours(1), default); // cut off, then tried again
+        await ledger.RecordIntentAsync("p-4/CoordinatorNudge/Mentee/202609011200", At.AddHours(2), default);
+        await ledger.RecordIntentAsync("p-4/ScheduleRequest/Mentor/1", At.AddHours(3), default); // going out now
+        await ledger.RecordIntentAsync("p-40/ActionPlanInvite/Mentor/1", At, default);
+        await ledger.RecordSentAsync("p-40/ActionPlanInvite/Mentor/1", At, default);
+
+        var emails = await ledger.ListForPairingAsync("p-4", default);
+
+        Assert.Equal(
+            [new SentEmail("p-4/ActionPlanInvite/Mentor/1", At.AddMinutes(1)), new SentEmail("p-4/CoordinatorNudge/Mentee/202609011200", At.AddHours(1), Unknown: true)],
+            emails);
+        Assert.Equal((ProgramMessageKind.ActionPlanInvite, RecipientRole.Mentor), (emails[0].Kind, emails[0].To));
+        Assert.True(emails[1].IsCoordinatorNudge);
+    }
 }

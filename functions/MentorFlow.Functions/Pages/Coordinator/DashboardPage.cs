@@ -52,7 +52,7 @@ public sealed record DashboardView(DashboardFilters Filters, Board Board, IReadO
 /// </summary>
 public sealed class DashboardPage(
     PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, CoordinatorBoard board, PairingNudge nudge, DurableTaskClient engine, ISentMessageLedger ledger,
-    IPairingRecords records, StaffActionLogging actions)
+    IPairingRecords records, StaffActionLogging actions, TimeProvider now)
 {
     /// <summary><c>GET /coordinator</c>: the coordinator's dashboard.</summary>
     [Function("Dashboard")]
@@ -190,7 +190,8 @@ public sealed class DashboardPage(
     private async Task<string> DecideAsync(string pairingId, CoordinatorDecision decision, CancellationToken cancellationToken)
     {
         var status = string.IsNullOrEmpty(pairingId) ? null : (await engine.GetInstanceAsync(pairingId, cancellationToken))?.ReadCustomStatusAs<PairingYearStatus>();
-        if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision))
+        var closable = status?.ClosableFrom is { } from && now.GetUtcNow().UtcDateTime > from && decision == CoordinatorDecision.Incomplete;
+        if (status?.Stage is not (PairingStage.SignOff or PairingStage.CoordinatorDecision) && !closable)
         {
             return "That pairing is not waiting for a decision any more; reload the page.";
         }

@@ -1,3 +1,4 @@
+using MentorFlow.Core.Messaging;
 using MentorFlow.Core.ActionPlans;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Midyear;
@@ -34,6 +35,12 @@ public sealed record PairingView(
     IReadOnlyList<ObservationCycle> Cycles, IReadOnlyList<(DateOnly Week, int Meetings)> MeetingsPerWeek, string? Notice = null, string? FormToken = null,
     ActionPlan? Plan = null, MidyearCheck? Midyear = null, IReadOnlyList<StaffAction>? Actions = null)
 {
+    /// <summary>The emails the pairing was sent, oldest first (what and to whom; never their addresses).</summary>
+    public IReadOnlyList<SentEmail> Emails { get; init; } = [];
+
+    /// <summary>The program's clock as the page was made (UTC).</summary>
+    public DateTime Now { get; init; }
+
     /// <summary>Why the year is flagged at risk, in words; empty when it is not.</summary>
     public IReadOnlyList<string> AtRiskReasons => Progress?.Flags.Contains("at-risk") != true || Midyear is not { } check ? [] :
     [
@@ -48,7 +55,7 @@ public sealed record PairingView(
 /// <summary>One pairing for the coordinator (<c>/coordinator/pairings/{pairingId}</c>): its year, meetings, logs and observations — never the pair's notes.</summary>
 public sealed class PairingPage(
     PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, ISubmissionStore submissions, IActionPlanStore plans,
-    IStaffActionLog actions, DurableTaskClient engine)
+    IStaffActionLog actions, DurableTaskClient engine, TimeProvider clock, ISentMessageLedger ledger)
 {
     /// <summary><c>GET /coordinator/pairings/{pairingId}</c>: one pairing's page.</summary>
     [Function("PairingPage")]
@@ -89,6 +96,6 @@ public sealed class PairingPage(
             new PairingView(record, progress, outcome, interactions, cycles, perWeek, notices.Take(request.HttpContext),
                 antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken, await plans.FindAsync(pairingId, cancellationToken),
                 await submissions.FindAsync<MidyearCheck>(pairingId, StepFormPage.MidyearStep, "current", cancellationToken),
-                await actions.ListAsync(pairingId, cancellationToken)));
+                await actions.ListAsync(pairingId, cancellationToken)) { Now = clock.GetUtcNow().UtcDateTime, Emails = await ledger.ListForPairingAsync(pairingId, cancellationToken) });
     }
 }
