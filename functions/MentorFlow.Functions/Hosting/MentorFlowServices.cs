@@ -70,6 +70,7 @@ public static class MentorFlowServices
         services.AddMentorFlowRecords(folders, configuration);
         services.AddSingleton<PairingIntake>();
         services.AddSingleton<PairingEnding>();
+        services.AddSingleton<PairingReassignment>();
         services.AddSingleton<PairingImport>();
         services.AddSingleton<HireImport>();
         services.AddSingleton<StaffActionLogging>();

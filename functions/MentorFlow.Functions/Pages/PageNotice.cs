@@ -14,10 +14,13 @@ public sealed class PageNotice(IDataProtectionProvider protection)
     private readonly IDataProtector _protector = protection.CreateProtector("MentorFlow.Pages.PageNotice");
 
     /// <summary>Keeps <paramref name="message"/> for the next visit of this request's page.</summary>
-    public void Keep(HttpContext context, string message)
+    public void Keep(HttpContext context, string message) => Keep(context, message, null);
+
+    /// <summary>Keeps <paramref name="message"/> for the next visit of the page at <paramref name="path"/> (this request's page when null).</summary>
+    public void Keep(HttpContext context, string message, string? path)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Cookies.Append(CookieName, _protector.Protect(message), Options(context, TimeSpan.FromMinutes(5)));
+        context.Response.Cookies.Append(CookieName, _protector.Protect(message), Options(context, TimeSpan.FromMinutes(5), path));
     }
 
     /// <summary>The message kept for this request's page, once; null when there is none (or it was not the app's).</summary>
@@ -40,9 +43,9 @@ public sealed class PageNotice(IDataProtectionProvider protection)
         }
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
+    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge, string? path = null) => new()
     {
-        Path = context.Request.PathBase.Add(context.Request.Path).ToUriComponent(),
+        Path = context.Request.PathBase.Add(path is null ? context.Request.Path : new PathString(path)).ToUriComponent(),
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         Secure = context.Request.IsHttps,

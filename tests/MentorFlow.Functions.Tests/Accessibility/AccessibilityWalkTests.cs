@@ -57,6 +57,10 @@ public sealed class AccessibilityWalkTests
             await Check(hr, "hr pairings, ending one", problems);
             await hr.ClickAsync("text=End the pairing");
             await Check(hr, "hr pairings, end refused", problems);
+            await Visit(hr, app, $"/hr/pairings/{id}/reassign");
+            await Check(hr, "hr reassign", problems);
+            await hr.ClickAsync("main button[type=submit]");
+            await Check(hr, "hr reassign, refused", problems);
 
             var coordinator = await SignedInAsync(browser, app, width, StaffRole.Coordinator, "/coordinator");
             await Check(coordinator, "coordinator dashboard", problems);

@@ -40,6 +40,8 @@ public sealed class FunctionsMetadataTests
         { "HireRosterPagePost", "httpTrigger", "hr/hires", "POST", null },
         { "PairingRosterPage", "httpTrigger", "hr/pairings", "GET,HEAD", null },
         { "PairingRosterPagePost", "httpTrigger", "hr/pairings", "POST", null },
+        { "PairingReassignPage", "httpTrigger", "hr/pairings/{pairingId}/reassign", "GET,HEAD", null },
+        { "PairingReassignPagePost", "httpTrigger", "hr/pairings/{pairingId}/reassign", "POST", null },
         { "NightlyReports", "timerTrigger", null, "", "0 0 * * * *" },
         { "RaiseSavedYearEvents", "timerTrigger", null, "", "0 * * * * *" },
         { "FinishCutShortImports", "timerTrigger", null, "", "0 */10 * * * *" },
