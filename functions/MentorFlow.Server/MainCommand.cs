@@ -30,6 +30,11 @@ public static class MainCommand
             return await MentorFlow.Functions.Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
         }
 
+        if (args is ["staff-accounts", .. var staffAccounts])
+        {
+            return await MentorFlow.Functions.Staff.StaffAccountsCommand.RunAsync(staffAccounts, Console.In, Console.Out, Console.Error);
+        }
+
         if (args is ["backup", .. var backup])
         {
             return BackupCommand.Run(backup, Console.Out, Console.Error);
