@@ -90,6 +90,12 @@ public static class MainCommand
             }
         }
 
+        if (app.Services.GetRequiredService<MentorFlow.Functions.Staff.StaffAccounts>().All.Count == 0)
+        {
+            // Until then staff sign in with the keys; the hint says how each person gets their own sign-in.
+            Console.WriteLine("No staff accounts yet; give each person one with: dotnet run --project functions/MentorFlow.Server -- staff-accounts add --email <email> --name \"<name>\" --role Hr|Coordinator|Analyst");
+        }
+
         Console.WriteLine("Press Ctrl-C to stop.");
     }
 }
