@@ -30,6 +30,11 @@ public static class MainCommand
             return await MentorFlow.Functions.Staff.StaffKeysCommand.RunAsync(staffKeys, Console.Out, Console.Error);
         }
 
+        if (args is ["staff-accounts", .. var staffAccounts])
+        {
+            return await MentorFlow.Functions.Staff.StaffAccountsCommand.RunAsync(staffAccounts, Console.In, Console.Out, Console.Error);
+        }
+
         if (args is ["backup", .. var backup])
         {
             return BackupCommand.Run(backup, Console.Out, Console.Error);
@@ -83,6 +88,12 @@ public static class MainCommand
             {
                 Console.WriteLine($"  {role,-12} {key}");
             }
+        }
+
+        if (app.Services.GetRequiredService<MentorFlow.Functions.Staff.StaffAccounts>().All.Count == 0)
+        {
+            // Until then staff sign in with the keys; the hint says how each person gets their own sign-in.
+            Console.WriteLine("No staff accounts yet; give each person one with: dotnet run --project functions/MentorFlow.Server -- staff-accounts add --email <email> --name \"<name>\" --role Hr|Coordinator|Analyst");
         }
 
         Console.WriteLine("Press Ctrl-C to stop.");

@@ -1,6 +1,6 @@
 namespace MentorFlow.Functions.Hosting;
 
-/// <summary>The app's settings and folders as a command other than serving (backup, restore, staff-keys) finds them: the same appsettings.json, <c>MentorFlow__*</c> environment variables and <c>--MentorFlow:...</c> arguments the app reads.</summary>
+/// <summary>The app's settings and folders as a command other than serving (backup, restore, staff-keys, staff-accounts) finds them: the same appsettings.json, <c>MentorFlow__*</c> environment variables and <c>--MentorFlow:...</c> arguments the app reads.</summary>
 internal static class CommandFolders
 {
     public static IConfiguration Configuration(string[] settings) =>

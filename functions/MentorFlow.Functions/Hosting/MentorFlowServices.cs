@@ -83,6 +83,7 @@ public static class MentorFlowServices
         // One per app: it remembers which years it found started, so a later run asks the engine only about the others.
         services.AddSingleton<YearStartRecovery>();
         services.AddSingleton(StaffKeys.Load(configuration, folders.Data));
+        services.AddSingleton(StaffAccounts.Load(configuration, folders.Data));
         services.AddStaffAuthentication();
         services.AddAuthorizationBuilder().AddStaffPolicies();
         services.AddHealthChecks().AddCheck<EmbeddedFoldersHealthCheck>("embedded-folders")

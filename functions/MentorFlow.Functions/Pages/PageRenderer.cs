@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Security.Claims;
 using MentorFlow.Functions.Security;
+using MentorFlow.Functions.Staff;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -22,6 +25,9 @@ public sealed partial class PageRenderer
     {
         ArgumentNullException.ThrowIfNull(context);
         var services = context.RequestServices;
+        var signedInAs = SignedInAs(context.User);
+        // The same token the page's own forms carry (one per request), made for the person signed in.
+        var signOutToken = signedInAs is null ? null : services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken;
         // A renderer per page: it holds the rendered components, and nothing is kept between requests.
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
@@ -37,12 +43,20 @@ public sealed partial class PageRenderer
                 [nameof(PageLayout.Title)] = title,
                 [nameof(PageLayout.StyleNonce)] = SecurityHeaders.StyleNonce(context),
                 [nameof(PageLayout.ChildContent)] = body,
+                [nameof(PageLayout.SignedInAs)] = signedInAs,
+                [nameof(PageLayout.SignOutToken)] = signOutToken,
             });
             var page = await renderer.RenderComponentAsync<PageLayout>(parameters);
             return page.ToHtmlString();
         });
         return TypedResults.Content(WithTextAsIs(html), "text/html; charset=utf-8", statusCode: statusCode);
     }
+
+    // A member of staff known to this request (a page checked their role first); a key's session shows its role.
+    private static string? SignedInAs(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } && Enum.GetNames<StaffRole>().Any(user.IsInRole)
+            ? user.HasClaim(c => c.Type == StaffAuthentication.KeyClaim) ? $"{name} (role key)" : name
+            : null;
 
     // HtmlRenderer's encoder is fixed and writes every non-ASCII character as a reference (— as &#x2014;); the page is
     // UTF-8, so they go as themselves, as the Razor pages wrote them. Markup characters (<, &, ", ') are ASCII and stay encoded.

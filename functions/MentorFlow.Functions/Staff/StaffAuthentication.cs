@@ -5,7 +5,8 @@ namespace MentorFlow.Functions.Staff;
 
 /// <summary>
 /// How staff are recognised: machines and scripts send a key (or App Service's client principal) with every request to
-/// <c>/api</c>; people sign in once at <c>/staff/sign-in</c> with their key and browse the pages with a cookie.
+/// <c>/api</c>; people sign in once at <c>/staff/sign-in</c> with their account (or their role's key) and browse the pages
+/// with a cookie until they sign out.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -14,6 +15,12 @@ public static class StaffAuthentication
 
     /// <summary>The sign-in cookie's claim holding <see cref="StaffKeys.Fingerprint"/> of the key it was signed in with.</summary>
     public const string KeyClaim = "mentorflow-key";
+
+    /// <summary>
+    /// The sign-in cookie's claim holding <see cref="StaffAccounts.Fingerprint"/> of the account it was signed in with; the
+    /// account's email is its <see cref="System.Security.Claims.ClaimTypes.Email"/> claim.
+    /// </summary>
+    public const string AccountClaim = "mentorflow-account";
 
     /// <summary>Adds both schemes and the selector between them.</summary>
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
@@ -37,7 +44,7 @@ public static class StaffAuthentication
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
-                cookie.Events.OnValidatePrincipal = EndIfKeyRotatedAsync;
+                cookie.Events.OnValidatePrincipal = EndIfChangedAsync;
                 cookie.Events.OnRedirectToLogin = context => ApiOrPage(context, StatusCodes.Status401Unauthorized, "Sign in as staff",
                     "Your sign-in has ended; sign in again at /staff/sign-in, or send your staff key in the " + StaffKeys.Header + " header.");
                 cookie.Events.OnRedirectToAccessDenied = context => ApiOrPage(context, StatusCodes.Status403Forbidden, "Not for your role",
@@ -67,16 +74,28 @@ public static class StaffAuthentication
         context.Request.Headers.ContainsKey("X-MS-CLIENT-PRINCIPAL")
         && context.RequestServices.GetRequiredService<IConfiguration>().GetValue<bool>("MentorFlow:Staff:TrustAppServicePrincipal");
 
-    // A session signed in with a key rotated since (the staff-keys command) ends, as the key itself stopped working.
-    private static async Task EndIfKeyRotatedAsync(CookieValidatePrincipalContext context)
+    // A session ends when what it was signed in with changed since: the account removed or changed (the staff-accounts
+    // command), or the role's key rotated (the staff-keys command), as the password or key itself stopped working.
+    private static async Task EndIfChangedAsync(CookieValidatePrincipalContext context)
     {
-        var keys = context.HttpContext.RequestServices.GetRequiredService<StaffKeys>();
         var principal = context.Principal;
-        var role = Enum.TryParse<StaffRole>(principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var r) ? r : (StaffRole?)null;
-        if (role is null || principal!.FindFirst(KeyClaim)?.Value != keys.Fingerprint(role.Value))
+        if (principal is null || !StillValid(principal, context.HttpContext.RequestServices))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    private static bool StillValid(System.Security.Claims.ClaimsPrincipal principal, IServiceProvider services)
+    {
+        if (principal.FindFirst(AccountClaim)?.Value is { } account)
+        {
+            var email = principal.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "";
+            return services.GetRequiredService<StaffAccounts>().Fingerprint(email) == account;
+        }
+
+        var keys = services.GetRequiredService<StaffKeys>();
+        var role = Enum.TryParse<StaffRole>(principal.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var r) ? r : (StaffRole?)null;
+        return role is not null && principal.FindFirst(KeyClaim)?.Value == keys.Fingerprint(role.Value);
     }
 }

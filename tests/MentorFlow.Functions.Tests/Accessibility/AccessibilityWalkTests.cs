@@ -18,9 +18,11 @@ public sealed class AccessibilityWalkTests
     // The README's screenshots: staff pages on a laptop, the pair's pages on a phone.
     private static readonly HashSet<string> Screenshots =
     [
-        "home-1280", "hr-pairings-end-refused-1280", "coordinator-dashboard-1280", "coordinator-pairing-1280", "hr-import-preview-1280", "hr-hires-1280", "reports-1280",
+        "home-1280", "sign-in-wrong-password-1280", "hr-pairings-end-refused-1280", "coordinator-dashboard-1280", "coordinator-pairing-1280", "hr-import-preview-1280", "hr-hires-1280", "reports-1280",
         "action-plan-errors-360", "schedule-360", "meeting-log-360", "confirm-time-360", "midyear-check-360", "sign-off-360",
     ];
+
+    private const string AccountPassword = "a password of twenty-one";
 
     private static readonly string PairingsCsv = RepositoryRoot.Combine("functions", "MentorFlow.Functions", "Pairings", "pairings-sample.csv");
 
@@ -29,6 +31,7 @@ public sealed class AccessibilityWalkTests
     {
         await using var app = await RunningApp.StartAsync();
         var id = await StepPages.StartPairingAsync(app);
+        await Staff.StaffAccountsCommandTests.AddAsync(app, "cam@district.example", "Cam Rivera", AccountPassword, "Coordinator");
         await using var browser = await Browser.LaunchAsync();
         var problems = new List<string>();
         foreach (var width in Widths)
@@ -40,6 +43,14 @@ public sealed class AccessibilityWalkTests
             await Check(visitor, "sign-in", problems);
             await visitor.ClickAsync("button[type=submit]");
             await Check(visitor, "sign-in, refused", problems);
+            await visitor.FillAsync("#Email", "cam@district.example");
+            await visitor.FillAsync("#Password", "not the password");
+            await visitor.ClickAsync("button[type=submit]");
+            await Check(visitor, "sign-in, wrong password", problems);
+            await visitor.FillAsync("#Password", AccountPassword);
+            await visitor.ClickAsync("button[type=submit]");
+            await Visit(visitor, app, "/coordinator");
+            await Check(visitor, "coordinator dashboard, signed in as a person", problems);
 
             var hr = await SignedInAsync(browser, app, width, StaffRole.Hr, "/hr/import");
             await Check(hr, "hr import", problems);

@@ -25,6 +25,7 @@ public sealed class FunctionsMetadataTests
         { "SignIn", "httpTrigger", "staff/sign-in", "GET,HEAD", null },
         { "SignInPost", "httpTrigger", "staff/sign-in", "POST", null },
         { "Denied", "httpTrigger", "staff/denied", "GET,HEAD", null },
+        { "SignOut", "httpTrigger", "staff/sign-out", "POST", null },
         { "Dashboard", "httpTrigger", "coordinator", "GET,HEAD", null },
         { "DashboardPost", "httpTrigger", "coordinator", "POST", null },
         { "PairingPage", "httpTrigger", "coordinator/pairings/{pairingId}", "GET,HEAD", null },

@@ -1,4 +1,6 @@
 using MentorFlow.Functions.Api;
+using MentorFlow.Functions.Staff;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
@@ -18,11 +20,17 @@ public sealed class DeniedPage(PageRenderer pages)
         (await GetAsync(request, cancellationToken)).AsAction();
 
     /// <summary>Says the page was for another role, and what to do.</summary>
-    public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested(); // a browser that left gets nothing rendered
         var context = request.HttpContext;
-        return pages.RenderAsync<Denied, DeniedView>(context, "Not for your role", new DeniedView(context.User.Identity?.Name), StatusCodes.Status403Forbidden);
+        // Under the Functions host no middleware reads the cookie first: the page does, to say who is signed in.
+        if (context.User.Identity?.IsAuthenticated != true && await context.AuthenticateAsync(StaffAuthentication.SchemeName) is { Succeeded: true } signedIn)
+        {
+            context.User = signedIn.Principal;
+        }
+
+        return await pages.RenderAsync<Denied, DeniedView>(context, "Not for your role", new DeniedView(context.User.Identity?.Name), StatusCodes.Status403Forbidden);
     }
 }
