@@ -4,6 +4,7 @@ using System.Text.Json;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Drafts;
 using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Hosting;
 using MentorFlow.Functions.Mail;
@@ -60,6 +61,7 @@ public static partial class RecordsServices
         services.AddSingleton<IPendingYearEvents>(_ => new SqlitePendingYearEvents(path));
         services.AddSingleton<IHireRosters>(_ => new SqliteHireRosters(path));
         services.AddSingleton<IStaffActionLog>(_ => new SqliteStaffActionLog(path));
+        services.AddSingleton<IFormDrafts>(_ => new SqliteFormDrafts(path));
     }
 
     private static void AddCosmos(IServiceCollection services, IConfigurationSection cosmos)
@@ -74,6 +76,7 @@ public static partial class RecordsServices
         services.AddSingleton<ISentMessageLedger>(sp => new CosmosSentMessageLedger(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IHireRosters>(sp => new CosmosHireRosters(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IStaffActionLog>(sp => new CosmosStaffActionLog(sp.GetRequiredService<CosmosRecords>()));
+        services.AddSingleton<IFormDrafts>(sp => new CosmosFormDrafts(sp.GetRequiredService<CosmosRecords>()));
         services.AddSingleton<IPendingYearEvents>(sp =>
         {
             var districts = sp.GetRequiredService<DistrictDirectory>();

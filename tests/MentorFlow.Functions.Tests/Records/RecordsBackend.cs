@@ -7,6 +7,7 @@ using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Hires;
 using MentorFlow.Functions.Mail;
 using MentorFlow.Functions.StaffActions;
+using MentorFlow.Functions.Drafts;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
 using MentorFlow.Functions.Tests.Components;
@@ -28,6 +29,8 @@ public abstract class RecordsBackend : IAsyncDisposable
     public IActionPlanStore ActionPlans { get; protected set; } = null!;
 
     public ISentMessageLedger Ledger { get; protected set; } = null!;
+
+    public IFormDrafts Drafts { get; protected set; } = null!;
 
     public IPendingYearEvents Pending { get; protected set; } = null!;
 
@@ -90,6 +93,7 @@ public sealed class SqliteRecordsBackend : RecordsBackend
         Pending = new SqlitePendingYearEvents(path);
         Hires = new SqliteHireRosters(path);
         Actions = new SqliteStaffActionLog(path);
+        Drafts = new SqliteFormDrafts(path);
     }
 }
 
@@ -118,6 +122,7 @@ public sealed class CosmosRecordsBackend : RecordsBackend
         Pending = new CosmosPendingYearEvents(records, () => Districts);
         Hires = new CosmosHireRosters(records);
         Actions = new CosmosStaffActionLog(records);
+        Drafts = new CosmosFormDrafts(records);
     }
 
     public override async ValueTask DisposeAsync()

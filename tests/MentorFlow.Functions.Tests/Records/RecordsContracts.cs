@@ -71,3 +71,13 @@ public sealed class CosmosStaffActionLogContractTests : StaffActionLogContract
 {
     protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
 }
+
+public sealed class SqliteFormDraftsContractTests : FormDraftsContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => SqliteRecordsBackend.StartAsync();
+}
+
+public sealed class CosmosFormDraftsContractTests : FormDraftsContract
+{
+    protected override Task<RecordsBackend> StartBackendAsync() => CosmosRecordsBackend.StartAsync();
+}
