@@ -62,4 +62,10 @@ public enum ProgramMessageKind
 
     /// <summary>To the coordinator: a pairing ended early.</summary>
     SeparationNotice,
+
+    /// <summary>To the mentor: the mentee disputed logged time, and why.</summary>
+    LogDisputed,
+
+    /// <summary>To the mentee: at most weekly, how many logs wait for their confirmation.</summary>
+    ConfirmationDigest,
 }

@@ -36,6 +36,10 @@ internal static class PairingYearMessages
             ProgramMessageKind.DecisionReminder => ("Reminder: decide a pairing's year", "This pairing still needs your decision.", "decision"),
             ProgramMessageKind.OutcomeNotice => ("Your mentoring year is recorded", "The outcome of your mentoring year has been recorded.", null),
             ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
+            ProgramMessageKind.LogDisputed => ("Your mentee disputed a logged meeting",
+                "Your mentee disputed time you logged. Correct the log or withdraw it on your log page; your mentee is asked again after a correction.", "log"),
+            ProgramMessageKind.ConfirmationDigest => ("Confirm your mentoring time",
+                "Your mentor logged time that waits for your word. Confirm what is right and dispute what is not: only confirmed time counts toward your hours.", "log"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
         };
         var names = new PairingNames(pairing.Mentee.Name, pairing.Mentor.Name, pairing.School, pairing.DistrictName);
