@@ -71,7 +71,7 @@ public sealed partial class StepFormPage
         if (!await submissions.TryReplaceAsync(visit.Link.PairingId, LogKind, [new SubmissionChange<CollaborationLog>(stored.LogId, stored, corrected)], Now,
                 PairingYearEvent.Logged(corrected.ToInteraction()), cancellationToken))
         {
-            visit.AlreadySubmitted(Confirmed.Replace("confirmed", "answered for", StringComparison.Ordinal));
+            visit.AlreadySubmitted("Your mentee answered for that meeting meanwhile; see where it stands below. Nothing was saved.");
             return await ShowLogAsync(visit, form: null, cancellationToken);
         }
 
