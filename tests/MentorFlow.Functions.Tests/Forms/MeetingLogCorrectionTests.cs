@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Messaging;
 using MentorFlow.Functions.Links;
@@ -121,6 +122,19 @@ public sealed class MeetingLogCorrectionTests
         Assert.Equal(1, await mentee.Locator("form fieldset").CountAsync());
         Assert.Equal(2, await mentee.Locator("#log-history li").CountAsync());
         Assert.Equal(0, await mentee.Locator("#log-history a").CountAsync()); // the mentee corrects nothing
+
+        // Another pairing's pair sees none of this one's logs or hours.
+        using var hr = app.Client();
+        using var created = await hr.PostAsJsonAsync("/api/pairings", Pairings.PairingRequests.Valid(menteeId: "E2002", mentorId: "E1002"));
+        created.EnsureSuccessStatusCode();
+        var other = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
+        foreach (var person in new[] { RecipientRole.Mentor, RecipientRole.Mentee })
+        {
+            var page = await browser.PhoneAsync();
+            await page.GotoAsync(new Uri(app.BaseAddress, $"/s/{signer.Sign(new StepLink(other, person, "log", DateTimeOffset.UtcNow.AddYears(2)))}").ToString());
+            Assert.Equal("0 of 20 hours outside the contract day confirmed.", await page.InnerTextAsync("#hours-total"));
+            Assert.Equal(0, await page.Locator("#log-history li").CountAsync());
+        }
     }
 
     [Fact]
