@@ -118,6 +118,10 @@ public sealed class MeetingLogCorrectionTests
         var pace = System.Text.Json.JsonDocument.Parse(view).RootElement.GetProperty("progress").GetProperty("pace");
         Assert.Equal(0.75m, pace.GetProperty("confirmedHours").GetDecimal());
         Assert.DoesNotContain("REASON-MARKER", view, StringComparison.Ordinal);
+        // The coordinator's page lists the two logs left, not the withdrawn one.
+        var detail = await (await coordinator.GetAsync($"/coordinator/pairings/{id}")).Content.ReadAsStringAsync();
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(detail, "<tr><td>[A-Z][a-z]{2} \\d+ [A-Z][a-z]{2}</td><td>\\d+</td>"));
+        Assert.DoesNotContain("<td>30</td>", detail, StringComparison.Ordinal);
         await mentee.ReloadAsync();
         Assert.Equal(1, await mentee.Locator("form fieldset").CountAsync());
         Assert.Equal(2, await mentee.Locator("#log-history li").CountAsync());
