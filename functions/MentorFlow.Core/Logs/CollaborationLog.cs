@@ -11,6 +11,7 @@ namespace MentorFlow.Core.Logs;
 /// <param name="Activities">What they did.</param>
 /// <param name="PrivateNotes">The pair's own notes: never shown to coordinators, never in a report or export.</param>
 /// <param name="Confirmation">The mentee's confirmation.</param>
+/// <param name="DisputeReason">Why the mentee disputed it: between the pair, like the notes.</param>
 public sealed record CollaborationLog(
     string LogId,
     DateOnly Date,
@@ -19,7 +20,8 @@ public sealed record CollaborationLog(
     bool OutsideContractDay,
     IReadOnlyList<CollaborationActivity> Activities,
     string? PrivateNotes = null,
-    TimeConfirmation Confirmation = TimeConfirmation.Pending)
+    TimeConfirmation Confirmation = TimeConfirmation.Pending,
+    string? DisputeReason = null)
 {
     /// <summary>Longest single log, in minutes.</summary>
     public const int MaxMinutes = 600;

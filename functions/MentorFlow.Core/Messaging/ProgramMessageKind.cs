@@ -65,4 +65,10 @@ public enum ProgramMessageKind
 
     /// <summary>To the mentee: the mentor wrote and signed the action plan; it is ready for the mentee's signature.</summary>
     PlanReadyToSign,
+
+    /// <summary>To the mentor: the mentee disputed logged time, and why.</summary>
+    LogDisputed,
+
+    /// <summary>To the mentee: at most weekly, how many logs wait for their confirmation.</summary>
+    ConfirmationDigest,
 }

@@ -37,6 +37,9 @@ public enum PairingYearEventKind
 
     /// <summary>The pairing ended early.</summary>
     Separated,
+
+    /// <summary>The mentor withdrew a meeting they logged, before the mentee confirmed it.</summary>
+    InteractionWithdrawn,
 }
 
 /// <summary>
@@ -55,6 +58,8 @@ public enum PairingYearEventKind
 /// <param name="Decision">The coordinator's decision.</param>
 /// <param name="Separation">The separation.</param>
 /// <param name="Id">The event's own id, when its sender may raise it again (after a crash between raising and recording it): the year applies an id once.</param>
+/// <param name="WithdrawnLogId">The log the mentor withdrew, for <see cref="PairingYearEventKind.InteractionWithdrawn"/>.</param>
+/// <param name="DisputeReasons">Why the mentee disputed each disputed log (by log id): between the pair, for the mentor's message only.</param>
 public sealed record PairingYearEvent(
     PairingYearEventKind Kind,
     RecipientRole? By = null,
@@ -67,7 +72,9 @@ public sealed record PairingYearEvent(
     SignOff? SignOff = null,
     CoordinatorDecision? Decision = null,
     Separation? Separation = null,
-    string? Id = null)
+    string? Id = null,
+    string? WithdrawnLogId = null,
+    IReadOnlyDictionary<string, string>? DisputeReasons = null)
 {
     /// <summary>The mentor or mentee signed the action plan.</summary>
     public static PairingYearEvent PlanSigned(RecipientRole by) => new(PairingYearEventKind.ActionPlanSigned, By: by);
@@ -79,8 +86,11 @@ public sealed record PairingYearEvent(
     public static PairingYearEvent Logged(LoggedInteraction interaction) => new(PairingYearEventKind.InteractionLogged, Interaction: interaction);
 
     /// <summary>The mentee confirmed and disputed logged time.</summary>
-    public static PairingYearEvent Confirmed(IReadOnlyList<string> confirmed, IReadOnlyList<string>? disputed = null) =>
-        new(PairingYearEventKind.TimeConfirmed, ConfirmedLogIds: confirmed, DisputedLogIds: disputed ?? []);
+    public static PairingYearEvent Confirmed(IReadOnlyList<string> confirmed, IReadOnlyList<string>? disputed = null, IReadOnlyDictionary<string, string>? reasons = null) =>
+        new(PairingYearEventKind.TimeConfirmed, ConfirmedLogIds: confirmed, DisputedLogIds: disputed ?? [], DisputeReasons: reasons);
+
+    /// <summary>The mentor withdrew a log the mentee had not confirmed.</summary>
+    public static PairingYearEvent Withdrawn(string logId) => new(PairingYearEventKind.InteractionWithdrawn, WithdrawnLogId: logId);
 
     /// <summary>An observation cycle was logged.</summary>
     public static PairingYearEvent Observed(ObservationCycle cycle) => new(PairingYearEventKind.ObservationLogged, Observation: cycle);

@@ -59,6 +59,10 @@ internal static class PairingYearMessages
         ProgramMessageKind.SeparationNotice => ("A pairing ended early", "This pairing ended before its year did.", null),
         ProgramMessageKind.PlanReadyToSign => ("Your action plan is ready to sign",
             "Your mentor has written and signed your action plan. Read it, and sign it if it is what you agreed: your regular meetings start once you both have.", "action-plan"),
+        ProgramMessageKind.LogDisputed => ("Your mentee disputed a logged meeting",
+            "Your mentee disputed time you logged. Correct the log or withdraw it on your log page; your mentee is asked again after a correction.", "log"),
+        ProgramMessageKind.ConfirmationDigest => ("Confirm your mentoring time",
+            "Your mentor logged time that waits for your word. Confirm what is right and dispute what is not: only confirmed time counts toward your hours.", "log"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wording for this message"),
     };
 }

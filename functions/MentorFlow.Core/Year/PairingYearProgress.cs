@@ -160,6 +160,11 @@ public sealed class PairingYearProgress
                         : log;
                 }
 
+                TellMentorOfDisputes(e);
+                break;
+            case PairingYearEventKind.InteractionWithdrawn when e.WithdrawnLogId is { } withdrawn:
+                // No year of edition 0 ever heard this event, so it needs no gate: replays stay as they were.
+                State.Interactions.RemoveAll(i => i.LogId == withdrawn && i.Confirmation != Logs.TimeConfirmation.Confirmed);
                 break;
             case PairingYearEventKind.ObservationLogged when e.Observation is { } cycle:
                 State.Observations.RemoveAll(o => o.CycleId == cycle.CycleId);
@@ -213,11 +218,12 @@ public sealed class PairingYearProgress
             EnterMidyear(now);
         }
 
-        // Over a school break nobody is reminded, nudged or escalated about: it all waits for the first day back.
+        // Over a school break nobody is reminded, nudged, asked or escalated about: it all waits for the first day back.
         if (BreakOn(today) is null)
         {
             RemindAndEscalate(now);
             CheckMeetingPace(today);
+            AskForConfirmations(now);
         }
 
         CheckObservations(today);
@@ -287,6 +293,11 @@ public sealed class PairingYearProgress
             {
                 Consider(At(term.ReminderOn));
             }
+        }
+
+        if (NextConfirmationDigest() is { } digest)
+        {
+            Consider(digest);
         }
 
         return next == DateTime.MaxValue ? now.AddDays(7) : next;
@@ -618,6 +629,52 @@ public sealed class PairingYearProgress
                     $"{done} of {_settings.ObservationsPerTerm} observation cycles logged this term, which ends {end:yyyy-MM-dd}.");
             }
         }
+    }
+
+    private static readonly TimeSpan ConfirmationDigestEvery = TimeSpan.FromDays(7);
+
+    private int WaitingForConfirmation => State.Interactions.Count(i => i.Confirmation == Logs.TimeConfirmation.Pending);
+
+    // Edition 1: while logs wait for the mentee's word, the next weekly list is due a week after the last (now, for the first).
+    private DateTime? NextConfirmationDigest() =>
+        _settings.YearRules >= 1 && WaitingForConfirmation > 0
+            ? State.ConfirmationDigestAt is { } last ? last + ConfirmationDigestEvery : DateTime.MinValue
+            : null;
+
+    private void AskForConfirmations(DateTime now)
+    {
+        if (NextConfirmationDigest() is not { } due || now < due)
+        {
+            return;
+        }
+
+        State.ConfirmationDigestAt = now;
+        var waiting = WaitingForConfirmation;
+        _outbox.Add(Compose(ProgramMessageKind.ConfirmationDigest, _subject.Mentee, now.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            waiting == 1 ? "1 logged meeting waits for your confirmation." : $"{waiting} logged meetings wait for your confirmation."));
+    }
+
+    // Edition 1: the mentor hears which logs were disputed and why, with the link to correct them.
+    private void TellMentorOfDisputes(PairingYearEvent e)
+    {
+        if (_settings.YearRules < 1 || e.DisputedLogIds is not { Count: > 0 } disputed)
+        {
+            return;
+        }
+
+        var lines = State.Interactions.Where(i => disputed.Contains(i.LogId)).Select(i =>
+        {
+            var reason = e.DisputeReasons?.GetValueOrDefault(i.LogId);
+            var meeting = string.Create(CultureInfo.InvariantCulture, $"The meeting on {i.Date:dddd d MMMM yyyy}, {i.Minutes} minutes");
+            return string.IsNullOrWhiteSpace(reason) ? meeting + "." : $"{meeting}: \"{reason.Trim()}\"";
+        }).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        State.DisputeNotices++;
+        _outbox.Add(Compose(ProgramMessageKind.LogDisputed, _subject.Mentor, State.DisputeNotices.ToString(CultureInfo.InvariantCulture), string.Join("\n", lines)));
     }
 
     // A step's request and reminders say the day it is due: the waiting step's, as the year set it just now.

@@ -91,4 +91,10 @@ public sealed class PairingYearState
 
     /// <summary>When the unsent messages are tried again (UTC).</summary>
     public DateTime? MailRetryAt { get; set; }
+
+    /// <summary>When the mentee was last sent the weekly list of time waiting for confirmation (UTC).</summary>
+    public DateTime? ConfirmationDigestAt { get; set; }
+
+    /// <summary>Messages telling the mentor of a dispute, so far (each one's number keeps its send idempotent).</summary>
+    public int DisputeNotices { get; set; }
 }

@@ -68,7 +68,7 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
             {
                 // The value read must still be stored: of two posts from the same page only the first lands.
                 var entry = document.Entries.FirstOrDefault(e => e.Key == change.Key);
-                if (entry is null || entry.Value != JsonSerializer.Serialize(change.Read, DurableJson.Options))
+                if (entry is null || entry.WithdrawnAt is not null || entry.Value != JsonSerializer.Serialize(change.Read, DurableJson.Options))
                 {
                     return false;
                 }
@@ -87,11 +87,36 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
     }
 
     /// <inheritdoc/>
+    public async Task<bool> TryWithdrawAsync<T>(string pairingId, string kind, string key, T read, DateTime withdrawnAt, PairingYearEvent yearEvent, CancellationToken cancellationToken)
+    {
+        var districtId = await DistrictAsync(pairingId, cancellationToken);
+        var attempts = 0;
+        while (true)
+        {
+            CosmosRecords.CountAttempt(ref attempts, "Withdrawing the submission");
+            if (await ReadAsync(districtId, pairingId, kind, cancellationToken) is not { } document
+                || document.Entries.FirstOrDefault(e => e.Key == key) is not { WithdrawnAt: null } entry
+                || entry.Value != JsonSerializer.Serialize(read, DurableJson.Options))
+            {
+                return false;
+            }
+
+            entry.WithdrawnAt = CosmosRecords.Milliseconds(withdrawnAt);
+            var etag = document.TakeETag();
+            document.AddPending(records.Owe(yearEvent, withdrawnAt));
+            if (await CosmosRecords.ReplaceAsync(records.Records, document, document.Id, districtId, etag, cancellationToken))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken)
     {
         if (await records.DistrictOfAsync(pairingId, cancellationToken) is not { } districtId
             || await ReadAsync(districtId, pairingId, kind, cancellationToken) is not { } document
-            || document.Entries.FirstOrDefault(e => e.Key == key) is not { } entry)
+            || document.Entries.FirstOrDefault(e => e.Key == key) is not { WithdrawnAt: null } entry)
         {
             return default;
         }
@@ -108,7 +133,7 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
             return [];
         }
 
-        return [.. document.Entries.OrderBy(e => e.SubmittedAt).ThenBy(e => e.Key, StringComparer.Ordinal)
+        return [.. document.Entries.Where(e => e.WithdrawnAt is null).OrderBy(e => e.SubmittedAt).ThenBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => JsonSerializer.Deserialize<T>(e.Value, DurableJson.Options)!)];
     }
 
@@ -129,7 +154,7 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
         public List<SubmissionEntry> Entries { get; set; } = [];
     }
 
-    /// <summary>One submission: its key, its value as JSON and when it was submitted (ms since 1970).</summary>
+    /// <summary>One submission: its key, its value as JSON, when it was submitted and when withdrawn, if it was (ms since 1970).</summary>
     private sealed class SubmissionEntry
     {
         public string Key { get; set; } = "";
@@ -137,5 +162,7 @@ public sealed class CosmosSubmissionStore(CosmosRecords records) : ISubmissionSt
         public string Value { get; set; } = "";
 
         public long SubmittedAt { get; set; }
+
+        public long? WithdrawnAt { get; set; }
     }
 }

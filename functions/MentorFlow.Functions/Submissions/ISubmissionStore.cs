@@ -22,6 +22,13 @@ public interface ISubmissionStore
     /// </summary>
     Task<bool> TryReplaceAsync<T>(string pairingId, string kind, IReadOnlyList<SubmissionChange<T>> changes, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks the submission withdrawn, where it still holds the value it was read as, and adds the year event it owes, in one
+    /// transaction; false (and nothing changed) when it changed since it was read or is gone. A withdrawn submission is
+    /// found and listed nowhere and cannot be replaced, and its key stays taken, so a late post of the same form adds nothing.
+    /// </summary>
+    Task<bool> TryWithdrawAsync<T>(string pairingId, string kind, string key, T read, DateTime withdrawnAt, PairingYearEvent yearEvent, CancellationToken cancellationToken);
+
     /// <summary>The submission, or default.</summary>
     Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken);
 

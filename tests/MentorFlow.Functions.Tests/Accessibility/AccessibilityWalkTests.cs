@@ -119,6 +119,29 @@ public sealed class AccessibilityWalkTests
         await Check(mentor, "meeting log, saved", problems);
         await app.RunEngineAsync();
         await CheckStepAsync(app, pages, "MeetingInvite", "Mentee", "confirm time", problems);
+        // A dispute asks why; the mentor then sees it and may correct or withdraw the log.
+        foreach (var (width, page) in pages)
+        {
+            await page.GotoAsync(app.EmailedLink("MeetingInvite", "Mentee").ToString());
+            await page.CheckAsync("input[type=radio][value=Disputed]");
+            await page.ClickAsync("button[type=submit]");
+            await Check(page, "confirm time, dispute without a reason", problems);
+        }
+
+        await pages[360].FillAsync("input[name^='Reason[']", "We met for half that time");
+        await pages[360].ClickAsync("button[type=submit]");
+        await app.RunEngineAsync();
+        foreach (var (width, page) in pages)
+        {
+            await page.GotoAsync(app.EmailedLink("LogDisputed", "Mentor").ToString());
+            await Check(page, "meeting log, disputed", problems);
+            await page.ClickAsync("#log-history a[href^='?edit=']");
+            await Check(page, "meeting log, correcting", problems);
+            await page.GotoAsync(app.EmailedLink("LogDisputed", "Mentor").ToString());
+            await page.ClickAsync("#log-history a[href^='?withdraw=']");
+            await Check(page, "meeting log, withdrawing", problems);
+        }
+
         foreach (var (width, page) in pages)
         {
             await page.GotoAsync(app.EmailedLink("MeetingInvite", "Mentor").ToString());

@@ -51,7 +51,7 @@ public sealed partial class ConfirmationChoiceTests
         await mentee.GetAsync(menteeLink);
         Assert.Equal(logIds, ConfirmKey().Matches(mentee.Html).Select(m => m.Groups[1].Value).Distinct());
         await mentor.GetAsync(mentorLink);
-        Assert.Equal(2, Regex.Count(mentor.Html, "— waiting for the mentee to confirm"));
+        Assert.Equal(2, Regex.Count(mentor.Html, "<span class=\"state\">Waiting for the mentee to confirm</span>"));
     }
 
     // The standing log-a-meeting link, as the meeting invite carries it for each of the pair.

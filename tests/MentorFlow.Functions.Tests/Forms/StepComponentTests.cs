@@ -21,7 +21,7 @@ public sealed class StepComponentTests
     {
         var log = new CollaborationLog("log-1", new DateOnly(2026, 9, 8), 45, false, true, [CollaborationActivity.RegularMeeting], $"Notes {Hostile}");
         var view = new ConfirmStepView(new StepHeading("Log a meeting", Hostile, $"Partner \"{Hostile}\"", null, null), "token-1", [log],
-            new Dictionary<string, string>(), new FieldErrors());
+            new Dictionary<string, string>(), new FieldErrors(), [log], new PairingHours(0, 20));
 
         var (status, html) = await RenderAsync<ConfirmStepForm, ConfirmStepView>("Log a meeting", view);
 

@@ -62,6 +62,9 @@ public sealed class DiskFaultFormTests
         public Task<bool> TryReplaceAsync<T>(string pairingId, string kind, IReadOnlyList<SubmissionChange<T>> changes, DateTime submittedAt, PairingYearEvent yearEvent, CancellationToken cancellationToken) =>
             Full ? throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13) : inner.TryReplaceAsync(pairingId, kind, changes, submittedAt, yearEvent, cancellationToken);
 
+        public Task<bool> TryWithdrawAsync<T>(string pairingId, string kind, string key, T read, DateTime withdrawnAt, PairingYearEvent yearEvent, CancellationToken cancellationToken) =>
+            Full ? throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13) : inner.TryWithdrawAsync(pairingId, kind, key, read, withdrawnAt, yearEvent, cancellationToken);
+
         public Task<T?> FindAsync<T>(string pairingId, string kind, string key, CancellationToken cancellationToken) => inner.FindAsync<T>(pairingId, kind, key, cancellationToken);
 
         public Task<IReadOnlyList<T>> ListAsync<T>(string pairingId, string kind, CancellationToken cancellationToken) => inner.ListAsync<T>(pairingId, kind, cancellationToken);

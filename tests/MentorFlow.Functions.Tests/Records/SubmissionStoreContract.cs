@@ -68,4 +68,29 @@ public abstract class SubmissionStoreContract : RecordsContract
         Assert.Equal(3, pending.Count);
         Assert.Equal(PairingYearEventKind.TimeConfirmed, pending[^1].Event.Kind);
     }
+
+    [Fact]
+    public async Task A_withdrawal_lands_only_on_the_value_read_once_and_the_submission_is_then_found_listed_and_replaced_nowhere()
+    {
+        await Backend.AddPairingAsync("p-1");
+        Assert.True(await Backend.Submissions.TryAddAsync("p-1", "Log", "a", new Note("a"), At, Event, default));
+        Assert.True(await Backend.Submissions.TryAddAsync("p-1", "Log", "b", new Note("b"), At, Event, default));
+        Assert.True(await Backend.Submissions.TryAddAsync("p-1", "Log", "c", new Note("c"), At, Event, default));
+        Assert.True(await Backend.Submissions.TryReplaceAsync("p-1", "Log", [new SubmissionChange<Note>("c", new Note("c"), new Note("c", true))], At, Event, default));
+
+        // What the page read is no longer stored (confirmed since): nothing changes.
+        Assert.False(await Backend.Submissions.TryWithdrawAsync("p-1", "Log", "c", new Note("c"), At.AddHours(1), PairingYearEvent.Withdrawn("c"), default));
+        Assert.False(await Backend.Submissions.TryWithdrawAsync("p-1", "Log", "z", new Note("z"), At.AddHours(1), PairingYearEvent.Withdrawn("z"), default));
+        Assert.True(await Backend.Submissions.TryWithdrawAsync("p-1", "Log", "a", new Note("a"), At.AddHours(1), PairingYearEvent.Withdrawn("a"), default));
+        // Withdrawn once: a second tap, an edit from a stale page and a late post of the first form all change nothing.
+        Assert.False(await Backend.Submissions.TryWithdrawAsync("p-1", "Log", "a", new Note("a"), At.AddHours(2), PairingYearEvent.Withdrawn("a"), default));
+        Assert.False(await Backend.Submissions.TryReplaceAsync("p-1", "Log", [new SubmissionChange<Note>("a", new Note("a"), new Note("a edited"))], At.AddHours(2), Event, default));
+        Assert.False(await Backend.Submissions.TryAddAsync("p-1", "Log", "a", new Note("a"), At.AddHours(2), Event, default));
+
+        Assert.Null(await Backend.Submissions.FindAsync<Note>("p-1", "Log", "a", default));
+        Assert.Equal([new Note("b"), new Note("c", true)], await Backend.Submissions.ListAsync<Note>("p-1", "Log", default));
+        var pending = await Backend.Pending.ListAsync(default);
+        Assert.Equal(5, pending.Count); // three adds, the confirmation, one withdrawal
+        Assert.Equal(("a", PairingYearEventKind.InteractionWithdrawn), (pending[^1].Event.WithdrawnLogId, pending[^1].Event.Kind));
+    }
 }

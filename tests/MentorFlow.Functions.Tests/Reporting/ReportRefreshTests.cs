@@ -10,6 +10,7 @@ namespace MentorFlow.Functions.Tests.Reporting;
 public sealed class ReportRefreshTests
 {
     private const string Marker = "NOTE-MARKER-5c1e9";
+    private const string ReasonMarker = "REASON-MARKER-8a0f3";
 
     [Fact]
     public async Task A_refresh_writes_the_workbooks_and_documents_and_no_note_reaches_any_of_them()
@@ -24,6 +25,13 @@ public sealed class ReportRefreshTests
         await mentor.CheckAsync("#Log_OutsideContractDay");
         await mentor.FillAsync("#Log_PrivateNotes", $"Private: {Marker}");
         await mentor.ClickAsync("button[type=submit]");
+        await app.RunEngineAsync();
+        // The mentee disputes it: the reason is the pair's, like the notes.
+        var mentee = await browser.PhoneAsync();
+        await mentee.GotoAsync(app.EmailedLink("MeetingInvite", "Mentee").ToString());
+        await mentee.CheckAsync("input[type=radio][value=Disputed]");
+        await mentee.FillAsync("input[name^='Reason[']", $"Not right: {ReasonMarker}");
+        await mentee.ClickAsync("button[type=submit]");
         await app.RunEngineAsync();
         using var analyst = app.Client(StaffRole.Analyst);
 
@@ -60,7 +68,18 @@ public sealed class ReportRefreshTests
         // Every file the refresh produced, read as any reader could (workbooks unzipped, Parquet values decoded), is free of the note.
         var files = Directory.GetFiles(Path.Combine(app.Root, "reports"), "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("statewide.json", StringComparison.Ordinal));
-        Assert.Empty(await new NoteSearch([], [Marker]).FindInAsync(files));
+        Assert.Empty(await new NoteSearch([], [Marker, ReasonMarker]).FindInAsync(files));
+
+        // Nor does the coordinator's page for the pairing, the dashboard, its CSV or the pairing's API view.
+        using var coordinator = app.Client(StaffRole.Coordinator);
+        foreach (var path in new[] { $"/coordinator/pairings/{id}", "/coordinator", "/coordinator/pairings.csv", $"/api/pairings/{id}" })
+        {
+            using var response = await coordinator.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ReasonMarker, text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

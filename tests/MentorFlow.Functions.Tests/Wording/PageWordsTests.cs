@@ -44,8 +44,8 @@ public sealed partial class PageWordsTests
         {
             ("action plan", await RenderAsync<ActionPlanStepForm, ActionPlanStepView>(new(Heading, "t", form, new FieldErrors(), null, false, true, false))),
             ("log", await RenderAsync<LogStepForm, LogStepView>(new(Heading, "t",
-                new LogMeetingForm { Activities = [CollaborationActivity.RegularMeeting] }, new FieldErrors(), true, logs, new Uri("/s/x", UriKind.Relative)))),
-            ("confirm", await RenderAsync<ConfirmStepForm, ConfirmStepView>(new(Heading, "t", logs, new Dictionary<string, string>(), new FieldErrors()))),
+                new LogMeetingForm { Activities = [CollaborationActivity.RegularMeeting] }, new FieldErrors(), true, logs, new Uri("/s/x", UriKind.Relative), new PairingHours(1, 20), new Uri("/s/x", UriKind.Relative)))),
+            ("confirm", await RenderAsync<ConfirmStepForm, ConfirmStepView>(new(Heading, "t", logs, new Dictionary<string, string>(), new FieldErrors(), logs, new PairingHours(1, 20)))),
             ("observation", await RenderAsync<ObservationStepForm, ObservationStepView>(new(Heading, "t",
                 new ObservationForm { Type = ObservationType.MenteeObservesMentor }, new FieldErrors(), true, true, 1, 10))),
         };
