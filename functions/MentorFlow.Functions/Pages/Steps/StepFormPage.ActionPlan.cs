@@ -14,8 +14,10 @@ namespace MentorFlow.Functions.Pages.Steps;
 /// <param name="Drafts">True when this person fills in the plan (the mentor); the mentee signs what the mentor wrote.</param>
 /// <param name="CanSign">True while the plan can be signed: the year is at kickoff, and for the mentee, once the mentor has signed.</param>
 /// <param name="PastKickoff">True when the year has moved past its action plan.</param>
+/// <param name="DraftSavedAt">When the draft filled in below was saved (UTC), when the form shows one.</param>
 public sealed record ActionPlanStepView(
-    StepHeading Heading, string? FormToken, ActionPlanForm Form, FieldErrors Errors, Signature? MySignature, bool Drafts, bool CanSign, bool PastKickoff);
+    StepHeading Heading, string? FormToken, ActionPlanForm Form, FieldErrors Errors, Signature? MySignature, bool Drafts, bool CanSign, bool PastKickoff,
+    DateTime? DraftSavedAt = null);
 
 /// <summary>The action plan step: the mentor fills it in and signs, then the mentee signs what the mentor wrote.</summary>
 public sealed partial class StepFormPage
@@ -30,16 +32,44 @@ public sealed partial class StepFormPage
     private static bool CanSign(StepVisit visit, ActionPlan? plan) =>
         visit.In(PairingStage.Kickoff) && (visit.ForMentor || plan?.MentorSignature is not null);
 
+    /// <summary>The longest value a draft keeps of one field: as long as a field of the plan may be, with room to spare.</summary>
+    public const int LongestDraftField = 4000;
+
     private async Task<IResult> ShowActionPlanAsync(StepVisit visit, CancellationToken cancellationToken)
     {
         var plan = await plans.FindAsync(visit.Link.PairingId, cancellationToken);
+        // The mentor's unsigned plan opens as they left it, from their draft.
+        if (visit.ForMentor && MySignature(visit, plan) is null && CanSign(visit, plan)
+            && await drafts.FindAsync(visit.Link.PairingId, ActionPlanStep, visit.Link.Person, cancellationToken) is { } draft)
+        {
+            var fields = new FormCollection(draft.Fields.ToDictionary(f => f.Key, f => new Microsoft.Extensions.Primitives.StringValues(f.Value)));
+            return await RenderActionPlanAsync(visit, plan, ReadActionPlan(new PostedForm(fields, new FieldErrors())).Padded(), draft.SavedAt);
+        }
+
         return await RenderActionPlanAsync(visit, plan, ActionPlanForm.From(plan));
     }
 
-    private Task<IResult> RenderActionPlanAsync(StepVisit visit, ActionPlan? plan, ActionPlanForm form) =>
+    private Task<IResult> RenderActionPlanAsync(StepVisit visit, ActionPlan? plan, ActionPlanForm form, DateTime? draftSavedAt = null) =>
         RenderAsync<ActionPlanStepForm, ActionPlanStepView>(visit, new ActionPlanStepView(
             visit.Heading, visit.FormToken, form, visit.Errors, MySignature(visit, plan), visit.ForMentor, CanSign(visit, plan),
-            visit.Progress is { Stage: not PairingStage.Kickoff }));
+            visit.Progress is { Stage: not PairingStage.Kickoff }, draftSavedAt));
+
+    // The mentor keeps the plan as typed, unchecked and unsigned, for their link to open again; nothing reaches the year.
+    private async Task<IResult> SaveActionPlanDraftAsync(StepVisit visit, ActionPlan? expected, PostedForm posted, CancellationToken cancellationToken)
+    {
+        var form = ReadActionPlan(posted);
+        var fields = posted.Names.Where(n => n.StartsWith("Form.", StringComparison.Ordinal) && n != "Form.SignatureName")
+            .ToDictionary(n => n, n => posted.Text(n) ?? "", StringComparer.Ordinal);
+        if (fields.FirstOrDefault(f => f.Value.Length > LongestDraftField) is { Key: not null } tooLong)
+        {
+            visit.Errors.Add(tooLong.Key, string.Create(CultureInfo.InvariantCulture,
+                $"This is longer than a draft keeps ({LongestDraftField} characters); shorten it, then save the draft again."));
+            return await RenderActionPlanAsync(visit, expected, form.Padded());
+        }
+
+        await drafts.SaveAsync(new Drafts.FormDraft(visit.Link.PairingId, ActionPlanStep, visit.Link.Person, fields, Now), cancellationToken);
+        return await RenderActionPlanAsync(visit, expected, form.Padded(), Now);
+    }
 
     private async Task<IResult> PostActionPlanAsync(StepVisit visit, PostedForm posted, CancellationToken cancellationToken)
     {
@@ -53,6 +83,11 @@ public sealed partial class StepFormPage
         if (!CanSign(visit, expected))
         {
             return await RenderActionPlanAsync(visit, expected, ActionPlanForm.From(expected)); // not open: the page says so
+        }
+
+        if (visit.ForMentor && posted.Text("intent") == "draft")
+        {
+            return await SaveActionPlanDraftAsync(visit, expected, posted, cancellationToken);
         }
 
         // The mentee signs the plan as stored; only the mentor's rows are read from the form.
@@ -92,7 +127,15 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, confirmation: null); // a refresh shows the signed plan instead of posting again
+        if (visit.ForMentor)
+        {
+            await drafts.DeleteAsync(visit.Link.PairingId, ActionPlanStep, visit.Link.Person, cancellationToken);
+        }
+
+        // A refresh shows the signed plan instead of posting again; the notice says what happens next, and for whom.
+        return Saved(visit, visit.ForMentor
+            ? $"Signed. {visit.PartnerName} can now read the plan and sign it from their emailed link; once they have, you get the link to fill in your regular meeting schedule."
+            : $"Signed. The plan is agreed: {visit.PartnerName} now fills in your regular meeting schedule, and you both get a calendar invite for it.");
     }
 
     // The mentor's rows as posted; rows are read up to the first one the form did not send, as the form lists them.

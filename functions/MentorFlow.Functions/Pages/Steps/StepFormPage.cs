@@ -3,6 +3,7 @@ using MentorFlow.Core.Year;
 using MentorFlow.Functions.ActionPlans;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
+using MentorFlow.Functions.Drafts;
 using MentorFlow.Functions.Links;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Submissions;
@@ -23,7 +24,7 @@ namespace MentorFlow.Functions.Pages.Steps;
 /// </summary>
 public sealed partial class StepFormPage(
     PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, StepLinkSigner signer, TimeProvider clock, IPairingRecords records,
-    IActionPlanStore plans, ISubmissionStore submissions, DurableTaskClient engine, DistrictDirectory districts, YearEventRelay relay)
+    IActionPlanStore plans, ISubmissionStore submissions, DurableTaskClient engine, DistrictDirectory districts, YearEventRelay relay, IFormDrafts drafts)
 {
     /// <summary><c>GET /s/{token}</c>: where an emailed link lands.</summary>
     [Function("StepForm")]
