@@ -40,6 +40,9 @@ public enum PairingYearEventKind
 
     /// <summary>The mentor withdrew a meeting they logged, before the mentee confirmed it.</summary>
     InteractionWithdrawn,
+
+    /// <summary>The mentee gave their own word at midyear.</summary>
+    MenteeMidyearSubmitted,
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ public enum PairingYearEventKind
 /// <param name="Id">The event's own id, when its sender may raise it again (after a crash between raising and recording it): the year applies an id once.</param>
 /// <param name="WithdrawnLogId">The log the mentor withdrew, for <see cref="PairingYearEventKind.InteractionWithdrawn"/>.</param>
 /// <param name="DisputeReasons">Why the mentee disputed each disputed log (by log id): between the pair, for the mentor's message only.</param>
+/// <param name="MenteeMidyear">The mentee's word at midyear, for <see cref="PairingYearEventKind.MenteeMidyearSubmitted"/>.</param>
 public sealed record PairingYearEvent(
     PairingYearEventKind Kind,
     RecipientRole? By = null,
@@ -74,7 +78,8 @@ public sealed record PairingYearEvent(
     Separation? Separation = null,
     string? Id = null,
     string? WithdrawnLogId = null,
-    IReadOnlyDictionary<string, string>? DisputeReasons = null)
+    IReadOnlyDictionary<string, string>? DisputeReasons = null,
+    MenteeMidyearWord? MenteeMidyear = null)
 {
     /// <summary>The mentor or mentee signed the action plan.</summary>
     public static PairingYearEvent PlanSigned(RecipientRole by) => new(PairingYearEventKind.ActionPlanSigned, By: by);
@@ -97,6 +102,9 @@ public sealed record PairingYearEvent(
 
     /// <summary>The midyear check was submitted.</summary>
     public static PairingYearEvent MidyearIn(MidyearCheck check) => new(PairingYearEventKind.MidyearSubmitted, Midyear: check);
+
+    /// <summary>The mentee gave their own word at midyear.</summary>
+    public static PairingYearEvent MenteeMidyearIn(MenteeMidyearWord word) => new(PairingYearEventKind.MenteeMidyearSubmitted, MenteeMidyear: word);
 
     /// <summary>The mentor or mentee signed off.</summary>
     public static PairingYearEvent SignedOffBy(RecipientRole by, SignOff signOff) => new(PairingYearEventKind.SignedOff, By: by, SignOff: signOff);

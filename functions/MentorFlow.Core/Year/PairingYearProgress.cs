@@ -182,6 +182,18 @@ public sealed class PairingYearProgress
 
                 Enter(PairingStage.SecondObservations, now);
                 break;
+            case PairingYearEventKind.MenteeMidyearSubmitted when e.MenteeMidyear is { } word && State.MenteeMidyear is null
+                && State.Stage is PairingStage.MidyearCheck or PairingStage.SecondObservations:
+                State.MenteeMidyear = word;
+                if (word.NeedsTheCoordinator)
+                {
+                    State.AtRisk = true;
+                    _outbox.Add(Compose(ProgramMessageKind.AtRiskAlert, _coordinator, "mentee",
+                        $"The mentee's own word at midyear: the mentoring helps {word.Helpfulness} of 4; support requested: {(word.SupportRequested ? "yes" : "no")}"
+                        + (string.IsNullOrWhiteSpace(word.Concerns) ? "." : "; they wrote a concern (on the pairing's page).")));
+                }
+
+                break;
             case PairingYearEventKind.SignedOff when State.Stage == PairingStage.SignOff && e.By is { } by && e.SignOff is { } signOff:
                 State.SignOffs[by] = signOff;
                 if (Acted(by))

@@ -50,6 +50,9 @@ public sealed class PairingYearState
     /// <summary>The midyear check, once submitted.</summary>
     public MidyearCheck? Midyear { get; set; }
 
+    /// <summary>The mentee's own word at midyear, once given.</summary>
+    public MenteeMidyearWord? MenteeMidyear { get; set; }
+
     /// <summary>True once the midyear check was sent.</summary>
     public bool MidyearSent { get; set; }
 

@@ -151,6 +151,14 @@ public sealed class AccessibilityWalkTests
 
         await StepPages.AdvanceAsync(app, 144);
         await CheckStepAsync(app, pages, "MidyearRequest", "Mentor", "midyear check", problems);
+        foreach (var (width, page) in pages)
+        {
+            await page.GotoAsync(app.EmailedLink("MidyearRequest", "Mentee").ToString());
+            await Check(page, $"the mentee's midyear word ({width} px)", problems);
+            await page.ClickAsync("button[type=submit]");
+            await Check(page, $"the mentee's midyear word, errors ({width} px)", problems);
+        }
+
         await StepPages.AdvanceAsync(app, 145);
         await CheckStepAsync(app, pages, "SignOffRequest", "Mentor", "sign-off", problems);
 

@@ -41,14 +41,20 @@ public sealed record PairingView(
     /// <summary>The program's clock as the page was made (UTC).</summary>
     public DateTime Now { get; init; }
 
+    /// <summary>The mentee's own word at midyear, once given (written for the coordinator).</summary>
+    public MenteeMidyearWord? MenteeMidyear { get; init; }
+
     /// <summary>Why the year is flagged at risk, in words; empty when it is not.</summary>
-    public IReadOnlyList<string> AtRiskReasons => Progress?.Flags.Contains("at-risk") != true || Midyear is not { } check ? [] :
+    public IReadOnlyList<string> AtRiskReasons => Progress?.Flags.Contains("at-risk") != true ? [] :
     [
-        .. check.HoursToDate < check.PaceHours
+        .. Midyear is { } check && check.HoursToDate < check.PaceHours
             ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"behind pace at midyear: {check.HoursToDate:0.#} confirmed hours of {check.PaceHours:0.#} expected")]
             : Array.Empty<string>(),
-        .. check.SupportRequested ? ["the pair asked for support"] : Array.Empty<string>(),
-        .. string.IsNullOrWhiteSpace(check.Concerns) ? Array.Empty<string>() : ["the pair wrote a concern (below)"],
+        .. Midyear?.SupportRequested == true ? ["the pair asked for support"] : Array.Empty<string>(),
+        .. string.IsNullOrWhiteSpace(Midyear?.Concerns) ? Array.Empty<string>() : ["the pair wrote a concern (below)"],
+        .. MenteeMidyear?.SupportRequested == true ? ["the mentee asked you to get in touch"] : Array.Empty<string>(),
+        .. MenteeMidyear?.Helpfulness == 1 ? ["the mentee says the mentoring does not help"] : Array.Empty<string>(),
+        .. string.IsNullOrWhiteSpace(MenteeMidyear?.Concerns) ? Array.Empty<string>() : ["the mentee wrote a concern (below)"],
     ];
 }
 
@@ -96,6 +102,9 @@ public sealed class PairingPage(
             new PairingView(record, progress, outcome, interactions, cycles, perWeek, notices.Take(request.HttpContext),
                 antiforgery.GetAndStoreTokens(request.HttpContext).RequestToken, await plans.FindAsync(pairingId, cancellationToken),
                 await submissions.FindAsync<MidyearCheck>(pairingId, StepFormPage.MidyearStep, "current", cancellationToken),
-                await actions.ListAsync(pairingId, cancellationToken)) { Now = clock.GetUtcNow().UtcDateTime, Emails = await ledger.ListForPairingAsync(pairingId, cancellationToken) });
+                await actions.ListAsync(pairingId, cancellationToken)) {
+                    Now = clock.GetUtcNow().UtcDateTime, Emails = await ledger.ListForPairingAsync(pairingId, cancellationToken),
+                    MenteeMidyear = await submissions.FindAsync<MenteeMidyearWord>(pairingId, StepFormPage.MenteeMidyearKind, "current", cancellationToken),
+                });
     }
 }

@@ -24,6 +24,9 @@ public sealed partial class StepFormPage
     /// <summary>The step of the midyear check.</summary>
     public const string MidyearStep = "midyear";
 
+    /// <summary>The kind the mentee's own word at midyear is kept under.</summary>
+    public const string MenteeMidyearKind = "midyear-mentee";
+
     private const string MidyearAlreadyIn = "Already submitted: your midyear check was in before.";
 
     private async Task<(MidyearCheck? Submitted, IReadOnlyList<string> Goals)> MidyearAsync(StepVisit visit, CancellationToken cancellationToken)
@@ -37,6 +40,11 @@ public sealed partial class StepFormPage
 
     private async Task<IResult> ShowMidyearAsync(StepVisit visit, MidyearForm? form, CancellationToken cancellationToken)
     {
+        if (!visit.ForMentor)
+        {
+            return await ShowMenteeMidyearAsync(visit, form: null, cancellationToken);
+        }
+
         var (submitted, goals) = await MidyearAsync(visit, cancellationToken);
         if (form is null || form.Progress.Count != goals.Count)
         {
@@ -49,14 +57,19 @@ public sealed partial class StepFormPage
 
     private async Task<IResult> PostMidyearAsync(StepVisit visit, PostedForm posted, CancellationToken cancellationToken)
     {
+        if (!visit.ForMentor)
+        {
+            return await PostMenteeMidyearAsync(visit, posted, cancellationToken);
+        }
+
         var (submitted, goals) = await MidyearAsync(visit, cancellationToken);
-        if (submitted is not null && visit.ForMentor)
+        if (submitted is not null)
         {
             visit.AlreadySubmitted(MidyearAlreadyIn);
             return await ShowMidyearAsync(visit, form: null, cancellationToken);
         }
 
-        if (!MidyearOpen(visit, submitted) || !visit.ForMentor)
+        if (!MidyearOpen(visit, submitted))
         {
             return await ShowMidyearAsync(visit, form: null, cancellationToken);
         }
