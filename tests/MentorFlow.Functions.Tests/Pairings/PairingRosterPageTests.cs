@@ -46,4 +46,27 @@ public sealed class PairingRosterPageTests
         Assert.Equal(new DateOnly(2026, 11, 20), (await app.Services.GetRequiredService<IPairingRecords>().FindAsync(id, CancellationToken.None))!.Separation!.EndedOn);
         Assert.Contains((await app.Services.GetRequiredService<IStaffActionLog>().ListAsync(id, CancellationToken.None)), a => a.Who == "Hr" && a.What.StartsWith("Ended the pairing on 20 November 2026", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_coordinator_ends_a_pairing_early_from_its_page()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var api = app.Client();
+        using var created = await api.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
+        var id = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
+        await app.RunEngineAsync();
+        using var coordinator = new HttpForm();
+        var signIn = new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/coordinator/pairings/{id}");
+        await coordinator.GetAsync(signIn);
+        Assert.Equal(HttpStatusCode.OK, await coordinator.PostAsync(signIn, [new("Key", RunningApp.Keys[StaffRole.Coordinator])]));
+        Assert.Contains($"href=\"/hr/pairings?end={id}\"", coordinator.Html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, await coordinator.GetAsync(new Uri(app.BaseAddress, $"/hr/pairings?end={id}")));
+        Assert.Equal(HttpStatusCode.OK, await coordinator.PostAsync(new Uri(app.BaseAddress, "/hr/pairings"),
+            [new("pairingId", id), new("endedOn", "2026-10-02"), new("reason", "MentorLeftDistrict"), new("note", "")]));
+
+        Assert.Contains("Ended: Sam Okafor with Maria Alvarez, last day 2 October 2026.", coordinator.Html, StringComparison.Ordinal);
+        Assert.Contains(await app.Services.GetRequiredService<IStaffActionLog>().ListAsync(id, CancellationToken.None),
+            a => a.Who == "Coordinator" && a.What.StartsWith("Ended the pairing on 2 October 2026", StringComparison.Ordinal));
+    }
 }

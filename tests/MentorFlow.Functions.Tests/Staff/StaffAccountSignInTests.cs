@@ -28,7 +28,7 @@ public sealed class StaffAccountSignInTests
         Assert.Contains("<h1>Pairings</h1>", cam.Html, StringComparison.Ordinal);
         Assert.Contains("Signed in as <strong>Cam Rivera</strong>", cam.Html, StringComparison.Ordinal);
         Assert.Contains("action=\"/staff/sign-out\"", cam.Html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, await cam.GetAsync(new Uri(app.BaseAddress, "/hr/pairings")));
+        Assert.Equal(HttpStatusCode.Forbidden, await cam.GetAsync(new Uri(app.BaseAddress, "/hr/import")));
         Assert.Contains("You are signed in as <strong>Cam Rivera</strong>", cam.Html, StringComparison.Ordinal);
     }
 

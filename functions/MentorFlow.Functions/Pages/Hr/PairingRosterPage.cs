@@ -28,7 +28,7 @@ public sealed record PairingEndForm(string PairingId, string? EndedOn, string? R
 public sealed record PairingRosterView(
     IReadOnlyList<PairingRecord> Pairings, (PairingRecord Record, PairingEndForm Form)? Ending, FieldErrors Errors, string? Notice, string? FormToken);
 
-/// <summary>HR's roster of pairings (<c>/hr/pairings</c>): every pairing and where it stands; end one early (<c>?end={id}</c>).</summary>
+/// <summary>HR's roster of pairings (<c>/hr/pairings</c>): every pairing and where it stands; end one early (<c>?end={id}</c>). The coordinator may use it too, as the API lets them end a pairing.</summary>
 public sealed class PairingRosterPage(
     PageRenderer pages, PageNotice notices, IAntiforgery antiforgery, IPairingRecords records, DistrictDirectory districts, PairingEnding ending)
 {
@@ -38,7 +38,7 @@ public sealed class PairingRosterPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "hr/pairings")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await StaffAccess.CheckAsync(request.HttpContext, StaffPolicies.Hr) is { } refused)
+        if (await StaffAccess.CheckAsync(request.HttpContext, StaffPolicies.HrOrCoordinator) is { } refused)
         {
             return refused.AsAction();
         }
@@ -57,7 +57,7 @@ public sealed class PairingRosterPage(
         // The end reaches the year through the engine client bound to this invocation.
         ArgumentNullException.ThrowIfNull(bound);
         ArgumentNullException.ThrowIfNull(request);
-        var (posted, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.Hr, cancellationToken);
+        var (posted, refused) = await StaffAccess.ReadFormAsync(request, StaffPolicies.HrOrCoordinator, cancellationToken);
         if (posted is null)
         {
             return refused!.AsAction();
