@@ -1,7 +1,5 @@
-using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Tests.Forms;
 using MentorFlow.Functions.Tests.Hosting;
-using Microsoft.Playwright;
 
 namespace MentorFlow.Functions.Tests.Coordinator;
 
@@ -19,7 +17,7 @@ public sealed class PairingEmailsTests
         await mentor.ClickAsync("button[type=submit]");
         await app.RunEngineAsync();
 
-        var coordinator = await SignedInAsync(app, browser, $"/coordinator/pairings/{id}");
+        var coordinator = await StepPages.CoordinatorOnAsync(app, browser, $"/coordinator/pairings/{id}");
         var emails = await coordinator.InnerTextAsync("table:below(#emails)");
         Assert.Contains("The mentor\tYour mentoring action plan", emails, StringComparison.Ordinal);
         Assert.Contains("The mentee\tYour mentoring action plan", emails, StringComparison.Ordinal);
@@ -44,11 +42,11 @@ public sealed class PairingEmailsTests
         await using var app = await RunningApp.StartAsync();
         var id = await StepPages.StartPairingAsync(app);
         await using var browser = await Browser.LaunchAsync();
-        var coordinator = await SignedInAsync(app, browser, $"/coordinator/pairings/{id}");
+        var coordinator = await StepPages.CoordinatorOnAsync(app, browser, $"/coordinator/pairings/{id}");
         Assert.Equal(0, await coordinator.Locator("#close").CountAsync()); // the plan is not due yet
 
         await StepPages.AdvanceAsync(app, 15); // the plan was due 15 September
-        coordinator = await SignedInAsync(app, browser, $"/coordinator/pairings/{id}"); // the sign-in of two weeks ago has ended
+        coordinator = await StepPages.CoordinatorOnAsync(app, browser, $"/coordinator/pairings/{id}"); // the sign-in of two weeks ago has ended
         await coordinator.FillAsync("#close input[name=reason]", "The mentee left before the plan was written.");
         await coordinator.ClickAsync("#close button");
         Assert.Contains("You are recording Did not complete the program year", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -61,14 +59,5 @@ public sealed class PairingEmailsTests
         Assert.Contains("the coordinator's decision: did not complete the program year", page, StringComparison.Ordinal);
         Assert.Contains("reason: The mentee left before the plan was written.", page, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(app.Outbox, "*_OutcomeNotice_Mentee_*.eml"));
-    }
-
-    private static async Task<IPage> SignedInAsync(RunningApp app, Browser browser, string path)
-    {
-        var page = await browser.PageAsync(1280);
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl={path}").ToString());
-        await page.FillAsync("#Key", RunningApp.Keys[StaffRole.Coordinator]);
-        await page.ClickAsync("button[type=submit]");
-        return page;
     }
 }

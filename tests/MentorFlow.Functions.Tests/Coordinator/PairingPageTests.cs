@@ -1,4 +1,3 @@
-using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Tests.Forms;
 using MentorFlow.Functions.Tests.Hosting;
 
@@ -24,10 +23,7 @@ public sealed class PairingPageTests
         await mentor.ClickAsync("button[type=submit]");
         await app.RunEngineAsync();
 
-        var coordinator = await browser.PageAsync(1280);
-        await coordinator.GotoAsync(new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/coordinator/pairings/{id}").ToString());
-        await coordinator.FillAsync("#Key", RunningApp.Keys[StaffRole.Coordinator]);
-        await coordinator.ClickAsync("button[type=submit]");
+        var coordinator = await StepPages.CoordinatorOnAsync(app, browser, $"/coordinator/pairings/{id}");
         var page = await coordinator.InnerTextAsync("main");
 
         Assert.Contains("They meet Tuesdays, 3:30 pm, Room 12. Signed by both.", page, StringComparison.Ordinal);

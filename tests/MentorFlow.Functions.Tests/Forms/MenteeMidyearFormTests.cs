@@ -1,4 +1,3 @@
-using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.Tests.Hosting;
 
 namespace MentorFlow.Functions.Tests.Forms;
@@ -27,10 +26,7 @@ public sealed class MenteeMidyearFormTests
         Assert.Contains("Your coordinator reads it and will get in touch with you.", await mentee.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(app.Outbox, "*_AtRiskAlert_Coordinator_mentee.eml"));
 
-        var coordinator = await browser.PageAsync(1280);
-        await coordinator.GotoAsync(new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/coordinator/pairings/{id}").ToString());
-        await coordinator.FillAsync("#Key", RunningApp.Keys[StaffRole.Coordinator]);
-        await coordinator.ClickAsync("button[type=submit]");
+        var coordinator = await StepPages.CoordinatorOnAsync(app, browser, $"/coordinator/pairings/{id}");
         var page = await coordinator.InnerTextAsync("main");
         Assert.Contains("The mentoring helps 1 of 4", page, StringComparison.Ordinal);
         Assert.Contains("Their concern: We rarely talk about my classes.", page, StringComparison.Ordinal);

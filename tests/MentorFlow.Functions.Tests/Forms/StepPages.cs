@@ -96,6 +96,16 @@ internal static class StepPages
         await AdvanceAsync(app, 144);
     }
 
+    /// <summary>The coordinator signs in with their key and lands on <paramref name="path"/>, in a page <paramref name="width"/> px wide.</summary>
+    public static async Task<IPage> CoordinatorOnAsync(RunningApp app, Browser browser, string path, int width = 1280)
+    {
+        var page = await browser.PageAsync(width);
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl={path}").ToString());
+        await page.FillAsync("#Key", RunningApp.Keys[MentorFlow.Functions.Staff.StaffRole.Coordinator]);
+        await page.ClickAsync("button[type=submit]");
+        return page;
+    }
+
     /// <summary>Moves the app's virtual clock on, then runs what became due.</summary>
     public static async Task AdvanceAsync(RunningApp app, int days)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.Staff;
 using MentorFlow.Functions.StaffActions;
@@ -78,10 +77,7 @@ public sealed class PairingReassignPageTests
 
     private static async Task<(HttpForm Hr, string PairingId)> SignedInOnReassignAsync(RunningApp app)
     {
-        using var api = app.Client();
-        using var created = await api.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
-        var id = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
-        await app.RunEngineAsync();
+        var id = await StepPages.StartPairingAsync(app);
         var hr = new HttpForm();
         var signIn = new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/hr/pairings/{id}/reassign");
         await hr.GetAsync(signIn);

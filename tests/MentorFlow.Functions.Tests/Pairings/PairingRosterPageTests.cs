@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using MentorFlow.Functions.Records;
 using MentorFlow.Functions.StaffActions;
 using MentorFlow.Functions.Staff;
@@ -16,10 +15,7 @@ public sealed class PairingRosterPageTests
     public async Task Hr_ends_a_pairing_from_the_roster_after_fixing_what_the_form_refused()
     {
         await using var app = await RunningApp.StartAsync();
-        using var api = app.Client();
-        using var created = await api.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
-        var id = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
-        await app.RunEngineAsync();
+        var id = await StepPages.StartPairingAsync(app);
         using var hr = new HttpForm();
         var signIn = new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/hr/pairings?end={id}");
         await hr.GetAsync(signIn);
@@ -51,10 +47,7 @@ public sealed class PairingRosterPageTests
     public async Task The_coordinator_ends_a_pairing_early_from_its_page()
     {
         await using var app = await RunningApp.StartAsync();
-        using var api = app.Client();
-        using var created = await api.PostAsJsonAsync("/api/pairings", PairingRequests.Valid());
-        var id = (await RunningApp.JsonAsync(created)).GetProperty("pairingId").GetString()!;
-        await app.RunEngineAsync();
+        var id = await StepPages.StartPairingAsync(app);
         using var coordinator = new HttpForm();
         var signIn = new Uri(app.BaseAddress, $"/staff/sign-in?ReturnUrl=/coordinator/pairings/{id}");
         await coordinator.GetAsync(signIn);
