@@ -230,6 +230,8 @@ public sealed class PairingYearProgress
             EnterMidyear(now);
         }
 
+        TrackWaitingConfirmations(now);
+
         // Over a school break nobody is reminded, nudged, asked or escalated about: it all waits for the first day back.
         if (BreakOn(today) is null)
         {
@@ -645,13 +647,33 @@ public sealed class PairingYearProgress
 
     private static readonly TimeSpan ConfirmationDigestEvery = TimeSpan.FromDays(7);
 
+    // A mentee who answers within a few days is never chased: the list goes once time has waited this long.
+    private static readonly TimeSpan ConfirmationGrace = TimeSpan.FromDays(3);
+
     private int WaitingForConfirmation => State.Interactions.Count(i => i.Confirmation == Logs.TimeConfirmation.Pending);
 
-    // Edition 1: while logs wait for the mentee's word, the next weekly list is due a week after the last (now, for the first).
-    private DateTime? NextConfirmationDigest() =>
-        _settings.YearRules >= 1 && WaitingForConfirmation > 0
-            ? State.ConfirmationDigestAt is { } last ? last + ConfirmationDigestEvery : DateTime.MinValue
-            : null;
+    // Edition 1: once logs have waited three days for the mentee's word, a list goes, and again a week after the last while they wait.
+    private DateTime? NextConfirmationDigest()
+    {
+        if (_settings.YearRules < 1 || State.ConfirmationsPendingSince is not { } since)
+        {
+            return null;
+        }
+
+        var graceOver = since + ConfirmationGrace;
+        return State.ConfirmationDigestAt is { } last && last + ConfirmationDigestEvery > graceOver ? last + ConfirmationDigestEvery : graceOver;
+    }
+
+    // Since when some logged time has waited for the mentee's word without a break (none waits: null).
+    private void TrackWaitingConfirmations(DateTime now)
+    {
+        if (_settings.YearRules < 1)
+        {
+            return;
+        }
+
+        State.ConfirmationsPendingSince = WaitingForConfirmation > 0 ? State.ConfirmationsPendingSince ?? now : null;
+    }
 
     private void AskForConfirmations(DateTime now)
     {

@@ -98,6 +98,9 @@ public sealed class PairingYearState
     /// <summary>When the mentee was last sent the weekly list of time waiting for confirmation (UTC).</summary>
     public DateTime? ConfirmationDigestAt { get; set; }
 
+    /// <summary>Since when some logged time has waited for the mentee's word (UTC), while some does.</summary>
+    public DateTime? ConfirmationsPendingSince { get; set; }
+
     /// <summary>Messages telling the mentor of a dispute, so far (each one's number keeps its send idempotent).</summary>
     public int DisputeNotices { get; set; }
 }

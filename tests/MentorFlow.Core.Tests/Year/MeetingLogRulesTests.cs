@@ -95,26 +95,35 @@ public sealed class MeetingLogRulesTests
     }
 
     [Fact]
-    public void While_logs_wait_the_mentee_is_asked_at_most_once_a_week_and_no_more_once_all_are_answered()
+    public void Once_time_has_waited_three_days_the_mentee_is_asked_at_most_once_a_week_and_no_more_once_all_is_answered()
     {
         var year = NewYear();
         var now = Start.AddDays(7);
-        var first = Hear(year, PairingYearEvent.Logged(Log("log-1", 8)), now);
-        var digest = Assert.Single(first, IsDigest);
+
+        // Logged, and answered within three days: the mentee is never chased.
+        Assert.DoesNotContain(Hear(year, PairingYearEvent.Logged(Log("log-0", 7)), now), IsDigest);
+        Assert.DoesNotContain(Hear(year, PairingYearEvent.Confirmed(["log-0"]), now.AddDays(2)), IsDigest);
+        Assert.DoesNotContain(Enumerable.Range(3, 10).SelectMany(d => At(year, now.AddDays(d))), IsDigest);
+
+        now = now.AddDays(14);
+        Assert.DoesNotContain(Hear(year, PairingYearEvent.Logged(Log("log-1", 21)), now), IsDigest);
+        Assert.Contains(now.AddDays(3), WakeUps(year, now, now.AddDays(4)));
+        Assert.DoesNotContain(At(year, now.AddDays(2)), IsDigest);
+        var digest = Assert.Single(At(year, now.AddDays(3)), IsDigest);
         Assert.Equal((ProgramMessageKind.ConfirmationDigest, RecipientRole.Mentee, "log"), (digest.Kind, digest.To.Role, digest.Step));
         Assert.Contains("1 logged meeting waits for your confirmation.", digest.Body, StringComparison.Ordinal);
 
         // A second log two days later: no second email that week; the year wakes for the next one a week after the first.
-        Assert.DoesNotContain(Hear(year, PairingYearEvent.Logged(Log("log-2", 10)), now.AddDays(2)), IsDigest);
-        Assert.Contains(now.AddDays(7), WakeUps(year, now.AddDays(2), now.AddDays(8)));
-        Assert.DoesNotContain(At(year, now.AddDays(6)), IsDigest);
-        var next = Assert.Single(At(year, now.AddDays(7)), IsDigest);
+        Assert.DoesNotContain(Hear(year, PairingYearEvent.Logged(Log("log-2", 23)), now.AddDays(5)), IsDigest);
+        Assert.Contains(now.AddDays(10), WakeUps(year, now.AddDays(5), now.AddDays(11)));
+        Assert.DoesNotContain(At(year, now.AddDays(9)), IsDigest);
+        var next = Assert.Single(At(year, now.AddDays(10)), IsDigest);
         Assert.Contains("2 logged meetings wait for your confirmation.", next.Body, StringComparison.Ordinal);
         Assert.NotEqual(digest.IdempotencyKey, next.IdempotencyKey);
 
         // All answered: nothing more, and nothing to wake for.
-        Hear(year, PairingYearEvent.Confirmed(["log-1", "log-2"]), now.AddDays(8));
-        var later = Enumerable.Range(9, 30).SelectMany(d => At(year, now.AddDays(d))).ToList();
+        Hear(year, PairingYearEvent.Confirmed(["log-1", "log-2"]), now.AddDays(11));
+        var later = Enumerable.Range(12, 30).SelectMany(d => At(year, now.AddDays(d))).ToList();
         Assert.DoesNotContain(later, IsDigest);
     }
 
