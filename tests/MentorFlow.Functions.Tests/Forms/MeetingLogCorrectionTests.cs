@@ -60,7 +60,7 @@ public sealed class MeetingLogCorrectionTests
         await mentee.CheckAsync($"input[name='Confirm[{short_}]'][value=Disputed]");
         await mentee.FillAsync($"#Reason_{short_}_", "We did not meet that day");
         await mentee.ClickAsync("button[type=submit]");
-        Assert.Contains("1 confirmed, 2 disputed", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("1 confirmed, 2 disputed. Maria Alvarez gets your reason by email and can correct the log", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal("0.75 of 20 hours outside the contract day confirmed.", await mentee.InnerTextAsync("#hours-total"));
         await app.RunEngineAsync();
 

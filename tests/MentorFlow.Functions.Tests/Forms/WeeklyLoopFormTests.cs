@@ -77,7 +77,7 @@ public sealed class WeeklyLoopFormTests
         Assert.Empty(await StepPages.PhoneProblemsAsync(mentee));
         await mentee.CheckAsync("input[type=radio][value=Confirmed]");
         await mentee.ClickAsync("button[type=submit]");
-        Assert.Contains("1 confirmed, 0 disputed", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("1 confirmed, 0 disputed. Confirmed time now counts toward your hours.", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         await mentee.ReloadAsync();
         Assert.Contains("no logged time waiting for you", await mentee.InnerTextAsync("main"), StringComparison.Ordinal);
         await app.RunEngineAsync();

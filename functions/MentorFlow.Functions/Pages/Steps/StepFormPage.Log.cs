@@ -225,7 +225,11 @@ public sealed partial class StepFormPage
         }
 
         await RaiseSavedEventsAsync(cancellationToken);
-        return Saved(visit, string.Create(CultureInfo.InvariantCulture, $"Thank you: {confirmed.Count} confirmed, {disputed.Count} disputed."));
+        // What happens next, and for whom: the mentor hears of a dispute; confirmed time counts at once.
+        return Saved(visit, string.Create(CultureInfo.InvariantCulture, $"Thank you: {confirmed.Count} confirmed, {disputed.Count} disputed.")
+            + (disputed.Count > 0
+                ? $" {visit.PartnerName} gets your reason by email and can correct the log; you will be asked again."
+                : " Confirmed time now counts toward your hours."));
     }
 
     /// <summary>The field name of the answer for one logged meeting.</summary>
