@@ -175,6 +175,9 @@ public sealed class AccessibilityWalkTests
         var problems = await AxeCheck.SeriousProblemsAsync(page, "bare field");
 
         Assert.Contains(problems, p => p.StartsWith("bare field: label (critical)", StringComparison.Ordinal));
+
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>Page</h1><h3>Skipped a level</h3></main></body></html>");
+        Assert.Contains(await AxeCheck.SeriousProblemsAsync(page, "skipped heading"), p => p.StartsWith("skipped heading: heading-order", StringComparison.Ordinal));
     }
 
     // The step's emailed link at each width, as it opens and after submitting it untouched (the form's errors), with

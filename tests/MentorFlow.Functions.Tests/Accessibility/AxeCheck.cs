@@ -6,7 +6,8 @@ namespace MentorFlow.Functions.Tests.Accessibility;
 
 /// <summary>
 /// axe-core (from the repository's npm packages) run in the page as it is: every serious or critical violation of the
-/// WCAG 2.x A/AA and best-practice rules, with the elements it found it on.
+/// WCAG 2.x A/AA and best-practice rules, and headings out of order (a moderate one, which people asked for by name), with
+/// the elements it found it on.
 /// </summary>
 internal static class AxeCheck
 {
@@ -22,7 +23,7 @@ internal static class AxeCheck
 
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .filter(v => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
                 .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))
             """);
         return [.. violations.EnumerateArray().Select(v =>
