@@ -58,6 +58,15 @@ public sealed class PairingYearOrchestrator : TaskOrchestrator<PairingYearInput,
                         // Mail is down: the year goes on, and the messages wait for a later wake-up (its own backoff, no retry policy).
                         year.MailFailed(outbox, context.CurrentUtcDateTime);
                     }
+
+                    if (timer is { IsCompleted: true })
+                    {
+                        // The wake-up came while the mail went (a clock that jumped, a process down for days): take it now,
+                        // or the year would sleep past what was due until its next timer.
+                        timer = null;
+                        year.Tick(context.CurrentUtcDateTime);
+                        continue;
+                    }
                 }
 
                 context.SetCustomStatus(year.Status(context.CurrentUtcDateTime));

@@ -19,8 +19,17 @@ internal sealed class RecordingMessenger : IProgramMessenger
     /// <summary>When set, the next send goes out and then the process dies before anything else happens (the exception stands for that).</summary>
     public bool DiesAfterNextSend { get; set; }
 
+    /// <summary>When set, runs once as the next message goes (e.g. the clock jumps while the mail is being sent).</summary>
+    public Action? WhileNextSends { get; set; }
+
     public Task SendAsync(ProgramMessage message, CancellationToken cancellationToken)
     {
+        if (WhileNextSends is { } during)
+        {
+            WhileNextSends = null;
+            during();
+        }
+
         if (IsDown())
         {
             Refused++;
