@@ -66,7 +66,7 @@ public sealed class CsvFields
             return null;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return TypedText.Day(text) is { } date
             ? date
             : Fail<DateOnly?>(column, $"'{text}' is not a date written YYYY-MM-DD, e.g. 2026-09-01", null);
     }
@@ -85,7 +85,7 @@ public sealed class CsvFields
             return null;
         }
 
-        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
+        return TypedText.Named<T>(text, ignoreCase: true) is { } value
             ? value
             : Fail<T?>(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<T>())}", null);
     }

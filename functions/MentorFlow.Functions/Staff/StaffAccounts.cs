@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MentorFlow.Functions.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace MentorFlow.Functions.Staff;
@@ -126,7 +127,7 @@ public sealed class StaffAccounts
     private static StaffAccount Configured(IConfigurationSection entry)
     {
         var roles = entry.GetSection("Roles").GetChildren().Select(r => r.Value).ToList();
-        var known = roles.Select(r => Enum.TryParse<StaffRole>(r, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(r, out _) ? role : (StaffRole?)null).ToList();
+        var known = roles.Select(r => TypedText.Named<StaffRole>(r, ignoreCase: true)).ToList();
         if (string.IsNullOrWhiteSpace(entry["Email"]) || string.IsNullOrWhiteSpace(entry["Name"]) || string.IsNullOrWhiteSpace(entry["PasswordHash"])
             || known.Count == 0 || known.Contains(null))
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Hosting;
 
 namespace MentorFlow.Functions.Staff;
@@ -53,7 +54,7 @@ public static class StaffAccountsCommand
                     request.Name = value;
                     i++;
                     continue;
-                case "--role" when Enum.TryParse<StaffRole>(value, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(value, out _):
+                case "--role" when TypedText.Named<StaffRole>(value, ignoreCase: true) is { } role:
                     request.Roles.Add(role);
                     i++;
                     continue;

@@ -1,3 +1,4 @@
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Hosting;
 
 namespace MentorFlow.Functions.Staff;
@@ -24,7 +25,7 @@ public static class StaffKeysCommand
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--rotate" when Enum.TryParse<StaffRole>(value, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(value, out _):
+                case "--rotate" when TypedText.Named<StaffRole>(value, ignoreCase: true) is { } role:
                     rotate = role;
                     i++;
                     break;

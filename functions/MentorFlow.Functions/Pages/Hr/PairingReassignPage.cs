@@ -85,13 +85,13 @@ public sealed class PairingReassignPage(PageRenderer pages, PageNotice notices, 
         var form = new ReassignForm(Text("mentor.employeeId"), Text("mentor.name"), Text("mentor.email"), Text("mentor.role"), Text("mentor.school"),
             Text("mentor.yearsOfExperience"), Text("mentor.mentorTrainedOn"), Text("eligibilityOverride"), Text("firstDay"));
         var errors = new FieldErrors();
-        var firstDay = Day(form.FirstDay);
+        var firstDay = TypedText.Day(form.FirstDay);
         if (firstDay is null)
         {
             errors.Add("firstDay", "Give the first day with the new mentor, e.g. 2027-01-11.");
         }
 
-        EducatorRole? role = Enum.TryParse<EducatorRole>(form.Role, out var r) && Enum.IsDefined(r) && !int.TryParse(form.Role, out _) ? r : null;
+        var role = TypedText.Named<EducatorRole>(form.Role);
         if (role is null)
         {
             errors.Add("mentor.role", "Choose the new mentor's role.");
@@ -103,7 +103,7 @@ public sealed class PairingReassignPage(PageRenderer pages, PageNotice notices, 
             errors.Add("mentor.yearsOfExperience", "Give the new mentor's years in the role as a whole number, e.g. 8.");
         }
 
-        var trainedOn = Day(form.MentorTrainedOn);
+        var trainedOn = TypedText.Day(form.MentorTrainedOn);
         if (form.MentorTrainedOn is not null && trainedOn is null)
         {
             errors.Add("mentor.mentorTrainedOn", "Give the day mentor training was completed, e.g. 2025-06-20, or leave it empty.");
@@ -139,9 +139,6 @@ public sealed class PairingReassignPage(PageRenderer pages, PageNotice notices, 
         _ when field.StartsWith("mentor.", StringComparison.Ordinal) => field,
         _ => "",
     };
-
-    private static DateOnly? Day(string? typed) =>
-        DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private Task<IResult> ShowAsync(HttpContext context, PairingRecord record, ReassignForm form, FieldErrors errors, int status) =>
         pages.RenderAsync<PairingReassignForm, ReassignView>(context, Title, new ReassignView(record, form, errors, antiforgery.GetAndStoreTokens(context).RequestToken), status);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MentorFlow.Core.Pairings;
 using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Districts;
@@ -65,13 +64,13 @@ public sealed class PairingRosterPage(
 
         var form = new PairingEndForm(posted["pairingId"].ToString(), posted["endedOn"].ToString(), posted["reason"].ToString(), posted["note"].ToString());
         var errors = new FieldErrors();
-        var endedOn = DateOnly.TryParseExact(form.EndedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
+        var endedOn = TypedText.Day(form.EndedOn);
         if (endedOn is null)
         {
             errors.Add("endedOn", "Give the pairing's last day, e.g. 2027-03-12.");
         }
 
-        SeparationReason? reason = Enum.TryParse<SeparationReason>(form.Reason, out var r) && Enum.IsDefined(r) && !int.TryParse(form.Reason, out _) ? r : null;
+        var reason = TypedText.Named<SeparationReason>(form.Reason);
         if (reason is null)
         {
             errors.Add("reason", "Choose why the pairing ended.");

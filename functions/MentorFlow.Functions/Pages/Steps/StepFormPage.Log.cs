@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentorFlow.Core.Logs;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.Api;
 using MentorFlow.Functions.Submissions;
 
 namespace MentorFlow.Functions.Pages.Steps;
@@ -104,7 +105,7 @@ public sealed partial class StepFormPage
         }
 
         var errors = visit.Errors;
-        var date = DateOnly.TryParseExact(form.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var date = TypedText.Day(form.Date?.Trim());
         var minutes = int.TryParse(form.Minutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : (int?)null;
         if (date is null)
         {

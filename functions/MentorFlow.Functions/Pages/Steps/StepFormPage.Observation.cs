@@ -2,6 +2,7 @@ using System.Globalization;
 using MentorFlow.Core.Observations;
 using MentorFlow.Core.Wording;
 using MentorFlow.Core.Year;
+using MentorFlow.Functions.Api;
 
 namespace MentorFlow.Functions.Pages.Steps;
 
@@ -87,7 +88,7 @@ public sealed partial class StepFormPage
     // A date field of a form (YYYY-MM-DD, as a date input sends it), or null with the message beside the field.
     private static DateOnly? Date(FieldErrors errors, string field, string? text, string what)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TypedText.Day(text?.Trim()) is { } date)
         {
             return date;
         }
