@@ -423,10 +423,7 @@ public sealed class PairingYearProgress
         if (_settings.YearRules >= 1 && State.PlanSignedOn is null)
         {
             // Without a signed plan there is no year to sign off or rate: the coordinator decides it.
-            Enter(PairingStage.CoordinatorDecision, now);
-            Wait("the coordinator's decision", [RecipientRole.Coordinator], now, now.AddDays(_settings.StepDueDays));
-            _outbox.Add(Compose(ProgramMessageKind.DecisionRequest, _coordinator, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
-                "The action plan was never signed, so the pair was not asked to sign off. Close the year as incomplete, or extend it."));
+            AskTheCoordinator(now, "The action plan was never signed, so the pair was not asked to sign off. Close the year as incomplete, or extend it.");
             return;
         }
 
@@ -447,11 +444,15 @@ public sealed class PairingYearProgress
             return;
         }
 
+        AskTheCoordinator(now, $"Confirmed hours outside the contract day: {hours:0.##} of {RequiredHours:0.##} required.");
+    }
+
+    // The year waits for the coordinator's decision, and asks for it once per sign-off (an extension signs off again).
+    private void AskTheCoordinator(DateTime now, string detail)
+    {
         Enter(PairingStage.CoordinatorDecision, now);
         Wait("the coordinator's decision", [RecipientRole.Coordinator], now, now.AddDays(_settings.StepDueDays));
-        _outbox.Add(Compose(ProgramMessageKind.DecisionRequest, _coordinator,
-            (State.Extensions + 1).ToString(CultureInfo.InvariantCulture),
-            $"Confirmed hours outside the contract day: {hours:0.##} of {RequiredHours:0.##} required."));
+        _outbox.Add(Compose(ProgramMessageKind.DecisionRequest, _coordinator, (State.Extensions + 1).ToString(CultureInfo.InvariantCulture), detail));
     }
 
     private void Decide(CoordinatorDecision decision, DateTime now)
